@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { Reader } from './reader';
+import { Writer } from './writer';
+import { ProtocolError } from './protocol-error';
+
+describe('varints', () => {
+  it('encodes unsigned varints as Kafka does (LEB128)', () => {
+    expect(new Writer().uvarint(0).toBuffer()).toEqual(Buffer.from([0]));
+    expect(new Writer().uvarint(300).toBuffer()).toEqual(Buffer.from([0xac, 0x02]));
+    expect(new Writer().uvarint(0xffffffff).toBuffer()).toEqual(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f]));
+  });
+
+  it('zig-zags signed varints and varlongs', () => {
+    expect(new Writer().varint(-1).toBuffer()).toEqual(Buffer.from([1]));
+    expect(new Writer().varint(1).toBuffer()).toEqual(Buffer.from([2]));
+    for (const value of [0, 1, -1, 63, -64, 2 ** 31 - 1, -(2 ** 31)]) {
+      expect(new Reader(new Writer().varint(value).toBuffer()).varint()).toBe(value);
+    }
+    for (const value of [0, -1, 2 ** 40, -(2 ** 40), Number.MAX_SAFE_INTEGER, 1_700_000_000_000]) {
+      expect(new Reader(new Writer().varlong(value).toBuffer()).varlong()).toBe(value);
+    }
+  });
+
+  it('rejects a varint longer than five bytes', () => {
+    expect(() => new Reader(Buffer.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x01])).uvarint()).toThrow(ProtocolError);
+  });
+});
+
+describe('int64 as numbers', () => {
+  it('round-trips negative and large values exactly', () => {
+    for (const value of [0, -1, -2, 2 ** 32, 2 ** 32 + 5, -(2 ** 40) - 3, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) {
+      const bytes = new Writer().int64(value).toBuffer();
+      expect(bytes.readBigInt64BE(0)).toBe(BigInt(value));
+      expect(new Reader(bytes).int64()).toBe(value);
+    }
+  });
+});
+
+describe('strings and bytes', () => {
+  it('reads classic and compact nullable forms', () => {
+    const bytes = new Writer().nullableString(null).nullableString('ab').compactNullableString(null).compactString('héllo').toBuffer();
+    const reader = new Reader(bytes);
+    expect(reader.nullableString()).toBeNull();
+    expect(reader.string()).toBe('ab');
+    expect(reader.compactNullableString()).toBeNull();
+    expect(reader.compactString()).toBe('héllo');
+    expect(reader.remaining).toBe(0);
+  });
+
+  it('keeps large byte fields by reference instead of copying them', () => {
+    const big = Buffer.alloc(64 * 1024, 7);
+    const writer = new Writer().int32(1).bytes(big).int8(2);
+    const chunks = writer.toChunks();
+    expect(chunks.some((chunk) => chunk === big)).toBe(true);
+    expect(writer.length).toBe(4 + 4 + big.length + 1);
+  });
+
+  it('grows its scratch buffer across many small writes', () => {
+    const writer = new Writer(8);
+    for (let i = 0; i < 1000; i++) writer.int32(i).compactString(`k${i}`);
+    const reader = new Reader(writer.toBuffer());
+    for (let i = 0; i < 1000; i++) {
+      expect(reader.int32()).toBe(i);
+      expect(reader.compactString()).toBe(`k${i}`);
+    }
+  });
+
+  it('fails clearly on a length past the end', () => {
+    expect(() => new Reader(Buffer.from([0, 0, 0, 9, 1, 2])).bytes()).toThrow(/frame ends early/);
+    expect(() => new Reader(Buffer.from([0xff, 0xfe])).nullableString()).toThrow(/invalid string length/);
+  });
+});
