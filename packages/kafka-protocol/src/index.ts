@@ -23,3 +23,4 @@ export {
   type RequestHeader,
   type DecodedRequest,
 } from './frames';
+export * from './records';

@@ -117,7 +117,7 @@ function compileStruct(fields: readonly FieldSchema[], version: number, flexible
 }
 
 function compileType(type: FieldType, version: number, flexible: boolean, nullable: boolean, name: string): { read: ReadFn; write: WriteFn } {
-  const notNull = (value: Value): never => {
+  const notNull = (_value: Value): never => {
     throw new RangeError(`field '${name}' is not nullable in version ${version}`);
   };
   switch (type.kind) {

@@ -1,0 +1,57 @@
+import {
+  ApiKey,
+  ErrorCode,
+  ProtocolError,
+  Reader,
+  UnsupportedApiError,
+  decodeRequestFrame,
+  encodeResponseChunks,
+  readRequestHeader,
+  type RequestByKey,
+} from '@lanes/kafka-protocol';
+import type { BrokerContext } from './broker-context';
+import { handlers } from './handlers';
+import type { FrameHandler } from './network/connection';
+import { advertisedApiKeys, isSupported } from './supported-apis';
+
+/** Thrown to close one connection on purpose; the message goes to the broker log. */
+export class CloseConnection extends Error {}
+
+/**
+ * Turns request frames into response chunks. Bad input never escapes as a broker failure: a frame
+ * that breaks the grammar, or an API or version we do not speak, closes only its own connection —
+ * except ApiVersions, which always gets an UNSUPPORTED_VERSION answer in v0 so clients can
+ * negotiate (broker-notes pitfall 1; KIP-511).
+ */
+export function createFrameHandler(broker: BrokerContext): FrameHandler {
+  return async (frame, connection) => {
+    let decoded;
+    try {
+      const header = readRequestHeader(new Reader(frame));
+      if (!isSupported(header.apiKey, header.apiVersion)) {
+        if (header.apiKey === ApiKey.ApiVersions) return apiVersionsUnsupported(header.correlationId);
+        throw new CloseConnection(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client '${header.clientId}'`);
+      }
+      decoded = decodeRequestFrame(frame);
+    } catch (error) {
+      if (error instanceof ProtocolError || error instanceof UnsupportedApiError) throw new CloseConnection(`malformed request: ${error.message}`);
+      throw error;
+    }
+    const { header, body } = decoded;
+    const handler = handlers[header.apiKey as keyof RequestByKey] as (
+      b: BrokerContext,
+      r: unknown,
+      c: { header: typeof header; clientHost: string },
+    ) => unknown;
+    const response = await handler(broker, body, { header, clientHost: connection.clientHost });
+    if (response === null) return null;
+    return encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+  };
+}
+
+function apiVersionsUnsupported(correlationId: number): Buffer[] {
+  return encodeResponseChunks(ApiKey.ApiVersions, 0, correlationId, {
+    errorCode: ErrorCode.UNSUPPORTED_VERSION,
+    apiKeys: advertisedApiKeys(),
+  });
+}

@@ -1,0 +1,64 @@
+import { ErrorCode, type FetchRequest } from '@lanes/kafka-protocol';
+import type { ApiHandler, BrokerContext } from '../broker-context';
+
+/**
+ * Fetch (1), v4-11. Answers at once when at least min_bytes are ready, otherwise parks until enough
+ * data is appended to a requested partition or max_wait_ms passes (an instant empty answer would make
+ * consumers spin). Every requested partition is answered; the first batch is returned even past
+ * max_bytes so a consumer can always make progress (KIP-74). No fetch sessions: session id 0.
+ */
+export const fetch: ApiHandler<1> = async (broker, request) => {
+  const deadline = Date.now() + Math.max(0, request.maxWaitMs);
+  let answer = readPartitions(broker, request);
+  while (answer.bytes < request.minBytes && !answer.failed && !broker.closing.aborted) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    await appendOrTimeout(broker, request, left);
+    answer = readPartitions(broker, request);
+  }
+  return { errorCode: ErrorCode.NONE, sessionId: 0, responses: answer.responses };
+};
+
+function readPartitions(broker: BrokerContext, request: FetchRequest) {
+  let bytes = 0;
+  let failed = false;
+  const responses = request.topics.map((topic) => ({
+    topic: topic.topic,
+    partitions: topic.partitions.map((p) => {
+      const log = broker.topics.partition(topic.topic, p.partition);
+      if (!log) {
+        failed = true;
+        return { partitionIndex: p.partition, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, highWatermark: -1, lastStableOffset: -1, logStartOffset: -1, records: null };
+      }
+      const room = Math.min(p.partitionMaxBytes, Math.max(0, request.maxBytes - bytes));
+      const result = log.read(p.fetchOffset, room, { minOneBatch: bytes === 0 });
+      const offsets = { highWatermark: log.highWatermark, lastStableOffset: log.lastStableOffset, logStartOffset: log.logStartOffset };
+      if (result.error !== 'none') {
+        failed = true;
+        return { partitionIndex: p.partition, errorCode: result.code, ...offsets, records: null };
+      }
+      bytes += result.bytes;
+      const records = result.batches.length === 1 ? result.batches[0]! : Buffer.concat(result.batches, result.bytes);
+      return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records };
+    }),
+  }));
+  return { responses, bytes, failed };
+}
+
+/** Resolves when a requested partition receives a batch, the time is up, or the broker closes. */
+function appendOrTimeout(broker: BrokerContext, request: FetchRequest, timeoutMs: number): Promise<void> {
+  const wanted = new Set(request.topics.flatMap((t) => t.partitions.map((p) => `${t.topic}\u0000${p.partition}`)));
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      stopListening();
+      broker.closing.removeEventListener('abort', finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    const stopListening = broker.events.on('batch:appended', (event) => {
+      if (wanted.has(`${event.topic}\u0000${event.partition}`)) finish();
+    });
+    broker.closing.addEventListener('abort', finish);
+  });
+}

@@ -1,0 +1,298 @@
+import type { BrokerEvents } from '../broker-events';
+import { LogSegment, type SegmentSummary } from './log-segment';
+import { BATCH_HEADER_SIZE, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
+import type { TopicConfig } from './topic-config';
+
+/** What the caller already parsed from the batch header. */
+export interface AppendInfo {
+  readonly lastOffsetDelta: number;
+  readonly maxTimestamp: number;
+  readonly recordCount: number;
+  /** -1 unless the batch comes from an idempotent producer. */
+  readonly producerId: number;
+}
+
+export type ReadResult =
+  | { readonly error: 'none'; readonly batches: Buffer[]; readonly bytes: number }
+  | {
+      readonly error: 'OFFSET_OUT_OF_RANGE';
+      /** Kafka error code OFFSET_OUT_OF_RANGE. */
+      readonly code: 1;
+      readonly logStartOffset: number;
+      readonly logEndOffset: number;
+    };
+
+export interface ReadOptions {
+  /**
+   * Return the first batch even if it is larger than maxBytes (KIP-74), so a consumer can always
+   * make progress. Kafka turns this off for later partitions once a fetch response holds data.
+   */
+  readonly minOneBatch?: boolean;
+}
+
+export interface DeletedSegment {
+  readonly baseOffset: number;
+  readonly endOffset: number;
+  readonly bytes: number;
+  readonly reason: 'retention.bytes' | 'retention.ms';
+}
+
+export interface PartitionLogOptions {
+  readonly topic: string;
+  readonly partition: number;
+  /** Read on every append and retention pass, so a changed config applies at once. */
+  readonly config: () => TopicConfig;
+  readonly events: BrokerEvents;
+}
+
+/**
+ * A batch that covers less than this share of its backing memory is copied before it is stored.
+ * A Produce request is decoded from one frame buffer; keeping a small view of it would pin the
+ * whole frame (every other partition's batches and the request framing) for as long as the log
+ * keeps the batch. A batch that is most of its buffer is kept as is: copying it would save little.
+ */
+const COPY_WHEN_VIEW_SHARE_BELOW = 0.5;
+
+/**
+ * One partition's log, in memory: an ordered list of segments, each holding whole record batches
+ * (magic 2) as produced. Mirrors Kafka's UnifiedLog for a single replica:
+ * high watermark = last stable offset = log end offset (no followers, no transactions).
+ *
+ * @example
+ *   const log = new PartitionLog({ topic: 'orders', partition: 0, config: () => config, events });
+ *   const { baseOffset } = log.append(batch, { lastOffsetDelta: 2, maxTimestamp: Date.now() });
+ *   const result = log.read(baseOffset, 1024 * 1024);
+ */
+export class PartitionLog {
+  readonly topic: string;
+  readonly partition: number;
+  private readonly config: () => TopicConfig;
+  private readonly events: BrokerEvents;
+  /** Oldest first; never empty. The last one is the active segment, the only one appended to. */
+  private readonly segmentList: LogSegment[];
+  private totalBytes = 0;
+  private totalBatches = 0;
+
+  constructor(options: PartitionLogOptions) {
+    this.topic = options.topic;
+    this.partition = options.partition;
+    this.config = options.config;
+    this.events = options.events;
+    this.segmentList = [new LogSegment(0, Date.now())];
+  }
+
+  get logStartOffset(): number {
+    return this.firstSegment.baseOffset;
+  }
+
+  get logEndOffset(): number {
+    return this.activeSegment.endOffset;
+  }
+
+  /** A single node is the whole in-sync replica set, so everything appended is committed. */
+  get highWatermark(): number {
+    return this.logEndOffset;
+  }
+
+  /** No transactions are open on this broker, so the last stable offset is the high watermark. */
+  get lastStableOffset(): number {
+    return this.highWatermark;
+  }
+
+  /** Bytes stored across all segments. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  get batchCount(): number {
+    return this.totalBatches;
+  }
+
+  /**
+   * Stores a validated record batch at the log end. The batch's baseOffset (and its
+   * partitionLeaderEpoch, set to 0) are overwritten in place, which leaves its CRC32C valid: the
+   * CRC covers attributes onward. The caller's buffer is modified unless it is copied (see
+   * COPY_WHEN_VIEW_SHARE_BELOW).
+   */
+  append(batch: Buffer, info: AppendInfo): { baseOffset: number } {
+    if (batch.length < BATCH_HEADER_SIZE) {
+      throw new RangeError(`A record batch is at least ${BATCH_HEADER_SIZE} bytes; got ${batch.length}`);
+    }
+    if (!Number.isInteger(info.lastOffsetDelta) || info.lastOffsetDelta < 0) {
+      throw new RangeError(`lastOffsetDelta must be a whole number >= 0; got ${info.lastOffsetDelta}`);
+    }
+    const now = Date.now();
+    this.rollIfNeeded(batch.length, now);
+
+    const stored = batch.length < batch.buffer.byteLength * COPY_WHEN_VIEW_SHARE_BELOW ? copyOf(batch) : batch;
+    const baseOffset = this.logEndOffset;
+    writeBaseOffset(stored, baseOffset);
+    writePartitionLeaderEpoch(stored, 0);
+    this.activeSegment.append(stored, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
+    this.totalBytes += stored.length;
+    this.totalBatches += 1;
+
+    this.events.emit('batch:appended', {
+      topic: this.topic,
+      partition: this.partition,
+      baseOffset,
+      count: info.recordCount,
+      bytes: stored.length,
+      maxTimestamp: info.maxTimestamp,
+      producerId: info.producerId,
+    });
+    return { baseOffset };
+  }
+
+  /**
+   * Whole batches from the one holding `fetchOffset`, oldest first, up to `maxBytes`. The first
+   * batch may hold offsets before fetchOffset; consumers skip those records, as they do with Kafka.
+   * Reading at the log end returns no batches; before the log start or past the end it is
+   * OFFSET_OUT_OF_RANGE, which sends the consumer to its auto.offset.reset policy.
+   */
+  read(fetchOffset: number, maxBytes: number, options: ReadOptions = {}): ReadResult {
+    if (!Number.isInteger(fetchOffset) || fetchOffset < this.logStartOffset || fetchOffset > this.logEndOffset) {
+      return {
+        error: 'OFFSET_OUT_OF_RANGE',
+        code: 1,
+        logStartOffset: this.logStartOffset,
+        logEndOffset: this.logEndOffset,
+      };
+    }
+    const batches: Buffer[] = [];
+    let bytes = 0;
+    if (fetchOffset === this.logEndOffset) return { error: 'none', batches, bytes };
+
+    const minOneBatch = options.minOneBatch ?? true;
+    let segmentIndex = this.indexOfSegmentContaining(fetchOffset);
+    let batchIndex = (this.segmentList[segmentIndex] as LogSegment).indexOfBatchContaining(fetchOffset);
+    for (; segmentIndex < this.segmentList.length; segmentIndex++, batchIndex = 0) {
+      const segment = this.segmentList[segmentIndex] as LogSegment;
+      for (; batchIndex < segment.batchCount; batchIndex++) {
+        const batch = segment.batchAt(batchIndex);
+        const fits = bytes + batch.length <= maxBytes || (minOneBatch && batches.length === 0);
+        if (!fits) return { error: 'none', batches, bytes };
+        batches.push(batch);
+        bytes += batch.length;
+      }
+    }
+    return { error: 'none', batches, bytes };
+  }
+
+  /**
+   * The first batch whose maxTimestamp is at or after `timestamp`, for ListOffsets by time. The
+   * answer has batch granularity: the offset is the batch's base offset and the timestamp its
+   * maxTimestamp, so a consumer seeking there may also see a few earlier records of that batch.
+   * Exact record-level lookup would mean decoding (and maybe decompressing) the batch. The special
+   * ListOffsets timestamps -1 (latest) and -2 (earliest) are the caller's to resolve.
+   */
+  offsetForTimestamp(timestamp: number): { offset: number; timestamp: number } | null {
+    if (timestamp < 0) {
+      throw new RangeError(`offsetForTimestamp takes a real timestamp; resolve ListOffsets ${timestamp} with logStartOffset/logEndOffset`);
+    }
+    // Segments in order, then binary search inside the first one that reaches the timestamp:
+    // segment maxima need not rise (CreateTime comes from producers), so this is Kafka's own
+    // approach (UnifiedLog.fetchOffsetByTimestamp scans segments, then uses the time index).
+    for (const segment of this.segmentList) {
+      const index = segment.indexOfFirstBatchAtOrAfter(timestamp);
+      if (index >= 0) return { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
+    }
+    return null;
+  }
+
+  /**
+   * Deletes closed segments, oldest first, as Kafka's log retention does (UnifiedLog
+   * deleteRetentionMsBreachedSegments, then deleteRetentionSizeBreachedSegments):
+   * - retention.ms: while the segment's newest record is older than retention.ms;
+   * - retention.bytes: while deleting the segment still leaves at least retention.bytes, so a
+   *   partition keeps retention.bytes and may exceed it by up to one segment, as in Kafka.
+   * The active segment is never deleted. logStartOffset moves to the next remaining segment.
+   */
+  enforceRetention(now: number): DeletedSegment[] {
+    const config = this.config();
+    const retentionMs = config.get('retention.ms');
+    const retentionBytes = config.get('retention.bytes');
+    const deleted: DeletedSegment[] = [];
+    if (retentionMs >= 0) {
+      while (this.segmentList.length > 1 && now - this.firstSegment.newestRecordTime > retentionMs) {
+        deleted.push(this.deleteOldestSegment('retention.ms'));
+      }
+    }
+    if (retentionBytes >= 0) {
+      while (this.segmentList.length > 1 && this.totalBytes - this.firstSegment.bytes >= retentionBytes) {
+        deleted.push(this.deleteOldestSegment('retention.bytes'));
+      }
+    }
+    return deleted;
+  }
+
+  /** Read-only summaries, oldest first; the last is the active segment. */
+  segments(): SegmentSummary[] {
+    return this.segmentList.map((segment) => segment.summary());
+  }
+
+  private get firstSegment(): LogSegment {
+    return this.segmentList[0] as LogSegment;
+  }
+
+  private get activeSegment(): LogSegment {
+    return this.segmentList[this.segmentList.length - 1] as LogSegment;
+  }
+
+  /**
+   * Kafka rolls before an append that would push the active segment past segment.bytes, or when
+   * the segment is older than segment.ms (LogSegment.shouldRoll). An empty segment never rolls, so
+   * a batch larger than segment.bytes gets a segment of its own rather than being refused.
+   * Age counts from the segment's first append by the wall clock, not from record timestamps.
+   */
+  private rollIfNeeded(incomingBytes: number, now: number): void {
+    const active = this.activeSegment;
+    if (active.isEmpty) return;
+    const config = this.config();
+    const full = active.bytes + incomingBytes > config.get('segment.bytes');
+    const old = now - active.createdAt >= config.get('segment.ms');
+    if (!full && !old) return;
+    const next = new LogSegment(active.endOffset, now);
+    this.segmentList.push(next);
+    this.events.emit('segment:rolled', {
+      topic: this.topic,
+      partition: this.partition,
+      baseOffset: next.baseOffset,
+      closedBaseOffset: active.baseOffset,
+    });
+  }
+
+  private deleteOldestSegment(reason: DeletedSegment['reason']): DeletedSegment {
+    const segment = this.segmentList.shift() as LogSegment;
+    this.totalBytes -= segment.bytes;
+    this.totalBatches -= segment.batchCount;
+    this.events.emit('segment:deleted', {
+      topic: this.topic,
+      partition: this.partition,
+      baseOffset: segment.baseOffset,
+      endOffset: segment.endOffset,
+      reason,
+      logStartOffset: this.logStartOffset,
+    });
+    return { baseOffset: segment.baseOffset, endOffset: segment.endOffset, bytes: segment.bytes, reason };
+  }
+
+  /** Last segment whose base offset is <= offset (binary search over segment base offsets). */
+  private indexOfSegmentContaining(offset: number): number {
+    let low = 0;
+    let high = this.segmentList.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((this.segmentList[middle] as LogSegment).baseOffset <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+}
+
+/** Its own ArrayBuffer (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
+function copyOf(batch: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(batch.length);
+  batch.copy(copy);
+  return copy;
+}

@@ -1,0 +1,32 @@
+/**
+ * Keeps responses in request order on one connection. Kafka clients match responses by position as
+ * well as correlation id (kafka-python raises CorrelationIdError otherwise), so a fast Metadata answer
+ * must wait behind a slow, parked Fetch that came before it.
+ */
+export class ResponseQueue {
+  private readonly slots: { ready: boolean; chunks: Buffer[] | null }[] = [];
+
+  constructor(private readonly write: (chunks: Buffer[]) => void) {}
+
+  /** Reserves the next place in line; call the returned function with the response (or null for none). */
+  reserve(): (chunks: Buffer[] | null) => void {
+    const slot = { ready: false, chunks: null as Buffer[] | null };
+    this.slots.push(slot);
+    return (chunks) => {
+      slot.ready = true;
+      slot.chunks = chunks;
+      this.drain();
+    };
+  }
+
+  get waiting(): number {
+    return this.slots.length;
+  }
+
+  private drain(): void {
+    while (this.slots.length > 0 && this.slots[0]!.ready) {
+      const slot = this.slots.shift()!;
+      if (slot.chunks) this.write(slot.chunks);
+    }
+  }
+}

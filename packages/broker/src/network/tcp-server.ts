@@ -1,0 +1,44 @@
+import { createServer, type Server } from 'node:net';
+import { Connection, type ConnectionOptions, type FrameHandler } from './connection';
+
+export interface TcpServerOptions extends Omit<ConnectionOptions, 'onClose'> {
+  host: string;
+  port: number;
+}
+
+/** Listens for Kafka clients and hands each frame to `handle`. */
+export class TcpServer {
+  private readonly connections = new Set<Connection>();
+  private readonly server: Server;
+
+  constructor(
+    private readonly options: TcpServerOptions,
+    handle: FrameHandler,
+  ) {
+    this.server = createServer((socket) => {
+      const connection = new Connection(socket, handle, { ...options, onClose: (c) => this.connections.delete(c) });
+      this.connections.add(connection);
+    });
+  }
+
+  /** Binds and resolves with the port actually bound (useful with port 0). */
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port, this.options.host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address();
+        resolve(typeof address === 'object' && address ? address.port : this.options.port);
+      });
+    });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    for (const connection of this.connections) connection.close();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
