@@ -1,6 +1,6 @@
 import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
-import { BATCH_HEADER_SIZE, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
+import { BATCH_HEADER_SIZE, decodeRecords, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
 
 /** What the caller already parsed from the batch header. */
@@ -180,11 +180,10 @@ export class PartitionLog {
   }
 
   /**
-   * The first batch whose maxTimestamp is at or after `timestamp`, for ListOffsets by time. The
-   * answer has batch granularity: the offset is the batch's base offset and the timestamp its
-   * maxTimestamp, so a consumer seeking there may also see a few earlier records of that batch.
-   * Exact record-level lookup would mean decoding (and maybe decompressing) the batch. The special
-   * ListOffsets timestamps -1 (latest) and -2 (earliest) are the caller's to resolve.
+   * The first record whose timestamp is at or after `timestamp`, for ListOffsets by time, as Kafka
+   * answers it: the index finds the batch, then the batch's records are read (gzip is opened; for
+   * snappy, lz4 and zstd the answer falls back to the batch's base offset). The special ListOffsets
+   * timestamps -1 (latest) and -2 (earliest) are the caller's to resolve.
    */
   offsetForTimestamp(timestamp: number): { offset: number; timestamp: number } | null {
     if (timestamp < 0) {
@@ -195,7 +194,7 @@ export class PartitionLog {
     // approach (UnifiedLog.fetchOffsetByTimestamp scans segments, then uses the time index).
     for (const segment of this.segmentList) {
       const index = segment.indexOfFirstBatchAtOrAfter(timestamp);
-      if (index >= 0) return { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
+      if (index >= 0) return firstRecordAtOrAfter(segment.batchAt(index), timestamp) ?? { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
     }
     return null;
   }
@@ -295,4 +294,18 @@ function copyOf(batch: Buffer): Buffer {
   const copy = Buffer.allocUnsafeSlow(batch.length);
   batch.copy(copy);
   return copy;
+}
+
+/**
+ * Kafka answers a time lookup with the first record at or after the time, not the first record of
+ * its batch. Batches in codecs Node cannot open (snappy, lz4, zstd) fall back to the batch: null.
+ */
+function firstRecordAtOrAfter(batch: Buffer, timestamp: number): { offset: number; timestamp: number } | null {
+  try {
+    const record = decodeRecords(batch).find((r) => r.timestamp >= timestamp);
+    return record ? { offset: record.offset, timestamp: record.timestamp } : null;
+  } catch (error) {
+    if (error instanceof RecordBatchError) return null;
+    throw error;
+  }
 }
