@@ -1,0 +1,96 @@
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
+import type { RecordWorkload } from './workload-files';
+
+/** What one record size produced across every target. */
+export interface SizeResults {
+  workload: RecordWorkload;
+  loopback: Measurement;
+  embeddedKcat: ProduceConsume;
+  embeddedKafkajs: ProduceConsume;
+  mockKcat: ProduceConsume;
+}
+
+export interface ProduceConsume {
+  produce: Measurement;
+  consume: Measurement;
+}
+
+/** The issue's targets (docs/performance.md): ingest at least the mock's, and a quarter of raw loopback. */
+export const TARGET_INGEST_VS_MOCK = 1.0;
+export const TARGET_INGEST_VS_LOOPBACK = 0.25;
+
+export interface ReportContext {
+  date: Date;
+  clientVersions: string;
+  partitions: number;
+  messagesPerSend: number;
+}
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function rate(measurement: Measurement): string {
+  const mb = megabytesPerSecond(measurement);
+  return `${integer.format(messagesPerSecond(measurement))} msg/s, ${mb.toFixed(mb < 10 ? 2 : 1)} MB/s`;
+}
+
+function ratio(value: number, target: number): string {
+  return `${value.toFixed(value < 0.1 ? 3 : 2)} ${value >= target ? '(meets)' : '(misses)'}`;
+}
+
+function sizeLabel(workload: RecordWorkload): string {
+  return `${integer.format(workload.records)} × ${workload.label}`;
+}
+
+export function machineLine(): string {
+  const cores = cpus();
+  const model = cores[0]?.model.trim() ?? 'unknown CPU';
+  const memoryGiB = Math.round(totalmem() / 2 ** 30);
+  // The load average says whether other work shared the machine, which makes every figure noisier.
+  const load = loadavg()[0]?.toFixed(1) ?? '?';
+  return `${cores.length} × ${model}, ${memoryGiB} GiB RAM, ${type()} ${release()}, Node ${process.version}, 1-minute load average ${load} at the end`;
+}
+
+/** The markdown that goes into docs/performance.md. */
+export function renderReport(results: SizeResults[], context: ReportContext): string {
+  const lines: string[] = [];
+  lines.push(`### Broker throughput, ${context.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  lines.push('');
+  lines.push(`Machine: ${machineLine()}. Clients: ${context.clientVersions}, kafkajs 2.2.4.`);
+  lines.push('');
+  lines.push('| Workload | embedded · kcat | embedded · kafkajs | librdkafka mock · kcat | loopback TCP copy |');
+  lines.push('|---|---:|---:|---:|---:|');
+  for (const result of results) {
+    const size = sizeLabel(result.workload);
+    const mockConsume = result.mockKcat.consume;
+    const retainedNote = mockConsume.records < result.workload.records ? ` (${integer.format(mockConsume.records)} retained¹)` : '';
+    lines.push(
+      `| produce ${size} | ${rate(result.embeddedKcat.produce)} | ${rate(result.embeddedKafkajs.produce)} | ${rate(result.mockKcat.produce)} | ${megabytesPerSecond(result.loopback).toFixed(0)} MB/s |`,
+    );
+    lines.push(`| consume ${size} | ${rate(result.embeddedKcat.consume)} | ${rate(result.embeddedKafkajs.consume)} | ${rate(mockConsume)}${retainedNote} | — |`);
+  }
+  lines.push('');
+  lines.push(`| Ratio | ${results.map((r) => r.workload.label).join(' | ')} | Target |`);
+  lines.push(`|---|${results.map(() => '---:|').join('')}---:|`);
+  const vsMock = results.map((r) => ratio(messagesPerSecond(r.embeddedKcat.produce) / messagesPerSecond(r.mockKcat.produce), TARGET_INGEST_VS_MOCK));
+  lines.push(`| ingest msg/s (kcat produce): embedded ÷ mock | ${vsMock.join(' | ')} | ≥ ${TARGET_INGEST_VS_MOCK.toFixed(2)} |`);
+  const vsLoopback = results.map((r) => ratio(megabytesPerSecond(r.embeddedKcat.produce) / megabytesPerSecond(r.loopback), TARGET_INGEST_VS_LOOPBACK));
+  lines.push(`| ingest MB/s (kcat produce, 16 KB batches): embedded ÷ loopback TCP | ${vsLoopback.join(' | ')} | ≥ ${TARGET_INGEST_VS_LOOPBACK.toFixed(2)} |`);
+  lines.push('');
+  lines.push(
+    `Topics have ${context.partitions} partitions on both brokers. kcat produces with \`-X linger.ms=5 -X batch.size=16384\` ` +
+      `(librdkafka's default acks=all) from a file of one value per line and consumes with \`-C -e -c N -o beginning\`; ` +
+      `kafkajs awaits one send of ${integer.format(context.messagesPerSend)} records at a time with acks=1 and consumes in a new group with eachBatch. ` +
+      'Producer clocks stop when every record is acknowledged; consumer clocks at the last record (kafkajs: including the group join). ' +
+      'MB/s counts record values only, MB = 10⁶ bytes. The loopback copy sends the same number of bytes in 16 KB writes to a node:net server (its own process) that discards them; best of 3 after a warm-up copy. ' +
+      'Every process runs on the same machine, so the clients compete with the broker for its cores.',
+  );
+  if (results.some((r) => r.mockKcat.consume.records < r.workload.records)) {
+    lines.push('');
+    lines.push(
+      '¹ librdkafka\'s mock cluster keeps only the newest 5 MiB or 100,000 batches of each partition (rdkafka_mock.c), ' +
+        'so its consumer reads fewer records than were produced; its rate is over the records it read.',
+    );
+  }
+  return lines.join('\n');
+}
