@@ -21,6 +21,8 @@ export interface BrokerContext {
 export interface RequestContext {
   readonly header: RequestHeader;
   readonly clientHost: string;
+  /** Aborted when the client's connection closes or is closing: answer now or let go. */
+  readonly connectionReleased: AbortSignal;
 }
 
 /** A response body (fields left out take Kafka's defaults), or null for "send nothing" (acks=0). */

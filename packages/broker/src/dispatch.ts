@@ -9,7 +9,7 @@ import {
   readRequestHeader,
   type RequestByKey,
 } from '@lanes/kafka-protocol';
-import type { BrokerContext } from './broker-context';
+import type { BrokerContext, RequestContext } from './broker-context';
 import { handlers } from './handlers';
 import type { FrameHandler } from './network/connection';
 import { advertisedApiKeys, isSupported } from './supported-apis';
@@ -24,13 +24,15 @@ export class CloseConnection extends Error {}
  * negotiate (broker-notes pitfall 1; KIP-511).
  */
 export function createFrameHandler(broker: BrokerContext): FrameHandler {
-  return async (frame, connection) => {
+  // Not async: decoding happens before the first await, so a malformed frame throws at once and the
+  // connection stops acting on anything that came after it.
+  return (frame, connection) => {
     let decoded;
     try {
       const header = readRequestHeader(new Reader(frame));
       if (!isSupported(header.apiKey, header.apiVersion)) {
-        if (header.apiKey === ApiKey.ApiVersions) return apiVersionsUnsupported(header.correlationId);
-        throw new CloseConnection(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client '${header.clientId}'`);
+        if (header.apiKey === ApiKey.ApiVersions) return Promise.resolve(apiVersionsUnsupported(header.correlationId));
+        throw new CloseConnection(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client ${JSON.stringify(header.clientId)}`);
       }
       decoded = decodeRequestFrame(frame);
     } catch (error) {
@@ -41,11 +43,13 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
     const handler = handlers[header.apiKey as keyof RequestByKey] as (
       b: BrokerContext,
       r: unknown,
-      c: { header: typeof header; clientHost: string },
+      c: RequestContext,
     ) => unknown;
-    const response = await handler(broker, body, { header, clientHost: connection.clientHost });
-    if (response === null) return null;
-    return encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+    return (async () => {
+      const response = await handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
+      if (response === null) return null;
+      return encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+    })();
   };
 }
 

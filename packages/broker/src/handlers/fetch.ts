@@ -7,13 +7,14 @@ import type { ApiHandler, BrokerContext } from '../broker-context';
  * consumers spin). Every requested partition is answered; the first batch is returned even past
  * max_bytes so a consumer can always make progress (KIP-74). No fetch sessions: session id 0.
  */
-export const fetch: ApiHandler<1> = async (broker, request) => {
+export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased }) => {
   const deadline = Date.now() + Math.max(0, request.maxWaitMs);
   let answer = readPartitions(broker, request);
-  while (answer.bytes < request.minBytes && !answer.failed && !broker.closing.aborted) {
+  const stop = AbortSignal.any([broker.closing, connectionReleased]);
+  while (answer.bytes < request.minBytes && !answer.failed && !stop.aborted) {
     const left = deadline - Date.now();
     if (left <= 0) break;
-    await appendOrTimeout(broker, request, left);
+    await appendOrTimeout(broker, request, left, stop);
     answer = readPartitions(broker, request);
   }
   return { errorCode: ErrorCode.NONE, sessionId: 0, responses: answer.responses };
@@ -45,20 +46,20 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
   return { responses, bytes, failed };
 }
 
-/** Resolves when a requested partition receives a batch, the time is up, or the broker closes. */
-function appendOrTimeout(broker: BrokerContext, request: FetchRequest, timeoutMs: number): Promise<void> {
+/** Resolves when a requested partition receives a batch, the time is up, or `stop` aborts. */
+function appendOrTimeout(broker: BrokerContext, request: FetchRequest, timeoutMs: number, stop: AbortSignal): Promise<void> {
   const wanted = new Set(request.topics.flatMap((t) => t.partitions.map((p) => `${t.topic}\u0000${p.partition}`)));
   return new Promise((resolve) => {
     const finish = () => {
       clearTimeout(timer);
       stopListening();
-      broker.closing.removeEventListener('abort', finish);
+      stop.removeEventListener('abort', finish);
       resolve();
     };
     const timer = setTimeout(finish, timeoutMs);
     const stopListening = broker.events.on('batch:appended', (event) => {
       if (wanted.has(`${event.topic}\u0000${event.partition}`)) finish();
     });
-    broker.closing.addEventListener('abort', finish);
+    stop.addEventListener('abort', finish);
   });
 }

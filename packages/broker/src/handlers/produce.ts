@@ -16,7 +16,7 @@ export const produce: ApiHandler<0> = (broker, request, { header }) => {
     })),
   }));
   if (request.acks === 0) return null;
-  if (!acksValid) broker.log(`rejected produce from '${header.clientId}': acks must be 0, 1 or -1 (all), not ${request.acks}`);
+  if (!acksValid) broker.log(`rejected produce from ${JSON.stringify(header.clientId)}: acks must be 0, 1 or -1 (all), not ${request.acks}`);
   return { responses };
 };
 

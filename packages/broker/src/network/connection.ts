@@ -6,11 +6,18 @@ export interface ClientConnection {
   readonly id: number;
   /** The client's address, as DescribeGroups reports it ("/127.0.0.1"). */
   readonly clientHost: string;
+  /**
+   * Aborted when the connection closes or is about to (after a bad request), so requests parked for
+   * it (a long-poll Fetch) answer at once or let go.
+   */
+  readonly released: AbortSignal;
 }
 
 /**
  * Answers one request frame: the response as chunks (size prefix included), or null when the
- * protocol says not to answer (acks=0). Throwing closes only this connection.
+ * protocol says not to answer (acks=0). A frame that cannot be understood throws synchronously, so
+ * that nothing after it on the connection is acted on; the answers to earlier requests still go
+ * out, then the connection closes. A rejected promise closes the connection the same way.
  */
 export type FrameHandler = (frame: Buffer, connection: ClientConnection) => Promise<Buffer[] | null>;
 
@@ -30,7 +37,19 @@ export class Connection implements ClientConnection {
   readonly clientHost: string;
   private readonly splitter: FrameSplitter;
   private readonly responses: ResponseQueue;
-  private closed = false;
+  private readonly closing = new AbortController();
+  private readonly releasing = new AbortController();
+  /** Set once a request failed: later frames are ignored and the connection closes when earlier answers are out. */
+  private stopping = false;
+  private corked = false;
+
+  get closed(): AbortSignal {
+    return this.closing.signal;
+  }
+
+  get released(): AbortSignal {
+    return this.releasing.signal;
+  }
 
   constructor(
     private readonly socket: Socket,
@@ -51,44 +70,83 @@ export class Connection implements ClientConnection {
   }
 
   private onFrame(frame: Buffer): void {
-    if (this.closed) return;
+    if (this.stopping || this.closed.aborted) return;
     const respond = this.responses.reserve();
     if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
-    this.handle(frame, this).then(
+    let answer: Promise<Buffer[] | null>;
+    try {
+      answer = this.handle(frame, this);
+    } catch (error) {
+      respond(null);
+      this.stopAfterEarlierAnswers(error);
+      return;
+    }
+    answer.then(
       (chunks) => {
         respond(chunks);
         this.resumeIfRoom();
       },
-      (error: unknown) => this.fail(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => {
+        respond(null);
+        this.stopAfterEarlierAnswers(error);
+      },
     );
   }
 
+  private stopAfterEarlierAnswers(error: unknown): void {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.socket.pause();
+    this.releasing.abort();
+    const reason = error instanceof Error ? error.message : String(error);
+    this.responses.whenDrained(() => this.fail(reason));
+  }
+
+  /**
+   * Responses that become ready in the same tick leave in one writev: the socket is corked on the
+   * first and uncorked on the next tick (one system call per tick, not per response).
+   */
   private write(chunks: Buffer[]): void {
-    if (this.closed) return;
-    if (chunks.length === 1) {
-      this.socket.write(chunks[0]!);
-      return;
+    if (this.closed.aborted) return;
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
     }
-    this.socket.cork();
     for (const chunk of chunks) this.socket.write(chunk);
-    this.socket.uncork();
   }
 
   private resumeIfRoom(): void {
-    if (this.closed || !this.socket.isPaused()) return;
+    if (this.stopping || this.closed.aborted || !this.socket.isPaused()) return;
     if (this.responses.waiting < this.options.maxInFlightRequests && !this.socket.writableNeedDrain) this.socket.resume();
   }
 
-  /** Closes only this connection, saying why in the broker log. */
+  /**
+   * Closes only this connection, saying why in the broker log. What was already written (answers to
+   * earlier requests) is flushed first; a peer that does not read it is cut off after a second.
+   */
   fail(reason: string): void {
-    if (this.closed) return;
+    if (this.closed.aborted) return;
     this.options.log(`closing connection ${this.id} from ${this.clientHost}: ${reason}`);
-    this.close();
+    this.releasing.abort();
+    this.closing.abort();
+    if (this.corked) {
+      this.corked = false;
+      this.socket.uncork();
+    }
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 1000).unref();
+    this.options.onClose(this);
   }
 
+  /** Closes at once: the peer has gone, or the broker is shutting down. */
   close(): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.closed.aborted) return;
+    this.releasing.abort();
+    this.closing.abort();
     this.socket.destroy();
     this.options.onClose(this);
   }

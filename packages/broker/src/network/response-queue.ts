@@ -5,6 +5,7 @@
  */
 export class ResponseQueue {
   private readonly slots: { ready: boolean; chunks: Buffer[] | null }[] = [];
+  private onDrained: (() => void) | null = null;
 
   constructor(private readonly write: (chunks: Buffer[]) => void) {}
 
@@ -23,10 +24,21 @@ export class ResponseQueue {
     return this.slots.length;
   }
 
+  /** Calls `callback` once every reserved response has been written (at once if none is waiting). */
+  whenDrained(callback: () => void): void {
+    if (this.slots.length === 0) callback();
+    else this.onDrained = callback;
+  }
+
   private drain(): void {
     while (this.slots.length > 0 && this.slots[0]!.ready) {
       const slot = this.slots.shift()!;
       if (slot.chunks) this.write(slot.chunks);
+    }
+    if (this.slots.length === 0 && this.onDrained) {
+      const callback = this.onDrained;
+      this.onDrained = null;
+      callback();
     }
   }
 }
