@@ -50,6 +50,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  { files: ['apps/web/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   ...layer('packages/kafka-protocol', [], 'kafka-protocol is the bottom layer: it imports no other package of ours.'),
   ...layer('packages/partitioners', [], 'partitioners are pure: they import no other package of ours.', ['@lanes/broker']),
   ...layer('packages/assignors', [], 'assignors are pure: they import no other package of ours.', ['@lanes/broker']),

@@ -15,7 +15,6 @@ import type {
   ProduceResult,
   RebalanceView,
   RecordsAggregate,
-  RecordsBatch,
   Snapshot,
   TopicView,
 } from './views';
@@ -105,7 +104,12 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   'connection:state': (connection: ConnectionView) => void;
   'topics:changed': (topics: TopicView[]) => void;
-  'records:batch': (batch: RecordsBatch) => void;
+  /**
+   * A RecordsBatch as UTF-8 JSON bytes (see records-codec): encoded once per flush and shared by
+   * every browser. The browser acknowledges each batch once it has taken it; the gateway sends a
+   * browser that stops acknowledging counts instead of records (records:aggregate).
+   */
+  'records:batch': (batch: Uint8Array | ArrayBuffer, ack: () => void) => void;
   'records:aggregate': (aggregate: RecordsAggregate) => void;
   'group:state': (group: GroupView) => void;
   'group:removed': (payload: { groupId: string }) => void;

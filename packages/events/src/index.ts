@@ -9,3 +9,4 @@ export * from './commands';
 export * from './views';
 export * from './event-maps';
 export * from './producer-lines';
+export * from './records-codec';

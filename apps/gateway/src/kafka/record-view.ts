@@ -1,0 +1,40 @@
+import type { KafkaMessage } from 'kafkajs';
+import { limits, type RecordView } from '@lanes/events';
+
+/** The header outside producers may set to name themselves on the dashboard; Lanes sets it too. */
+export const PRODUCER_HEADER = 'lanes-producer';
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
+export function toRecordView(topic: string, partition: number, message: KafkaMessage): RecordView {
+  const value = message.value;
+  const headers: Record<string, string> = {};
+  let producer: string | undefined;
+  if (message.headers) {
+    for (const [name, raw] of Object.entries(message.headers)) {
+      const text = headerText(raw);
+      if (name === PRODUCER_HEADER) producer = text;
+      else headers[name] = text;
+    }
+  }
+  const view: RecordView = {
+    topic,
+    partition,
+    offset: Number(message.offset),
+    key: message.key ? decoder.decode(message.key.subarray(0, limits.maxKeyBytes)) : null,
+    value: value ? decoder.decode(value.subarray(0, limits.valuePreviewBytes)) : '',
+    valueBytes: value?.length ?? 0,
+    timestamp: Number(message.timestamp),
+    headers,
+  };
+  if (producer !== undefined) view.producer = producer;
+  return view;
+}
+
+function headerText(raw: unknown): string {
+  if (raw === undefined || raw === null) return '';
+  if (Array.isArray(raw)) return raw.map(headerText).join(',');
+  if (Buffer.isBuffer(raw)) return decoder.decode(raw.subarray(0, 512));
+  return String(raw).slice(0, 512);
+}

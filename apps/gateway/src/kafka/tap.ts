@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka } from 'kafkajs';
+import type { RecordView } from '@lanes/events';
+import { toRecordView } from './record-view';
+
+/** Groups the tap uses; hidden from the dashboard's list of groups. */
+export const TAP_GROUP_PREFIX = 'lanes-tap-';
+
+export interface TapOptions {
+  onRecords: (records: RecordView[]) => void;
+  onError?: (message: string) => void;
+  maxWaitTimeInMs?: number;
+}
+
+/**
+ * Reads every partition of the watched topics and hands each record to `onRecords`, whoever produced
+ * it: the panel, the load generator, or an outside client. It remembers the last offset it showed
+ * per partition and, whenever its consumer (re)joins, after an outage or a change of topics, seeks
+ * to the next one: no record shown twice, none missing.
+ *
+ * kafkajs has no manual assignment, so the tap is a one-member group of its own that never commits.
+ */
+export class Tap {
+  readonly groupId = `${TAP_GROUP_PREFIX}${randomUUID()}`;
+  private readonly watchedTopics = new Map<string, 'beginning' | 'now'>();
+  private readonly lastShown = new Map<string, number>();
+  private consumer: Consumer | null = null;
+  private restarting: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: TapOptions,
+  ) {}
+
+  isWatched(topic: string): boolean {
+    return this.watchedTopics.has(topic);
+  }
+
+  watched(): string[] {
+    return [...this.watchedTopics.keys()];
+  }
+
+  /** Starts showing a topic; `from` applies to partitions the tap has not shown before. */
+  watch(topic: string, from: 'beginning' | 'now'): Promise<void> {
+    if (this.watchedTopics.has(topic)) return this.restarting;
+    this.watchedTopics.set(topic, from);
+    return this.restart();
+  }
+
+  unwatch(topic: string): Promise<void> {
+    if (!this.watchedTopics.delete(topic)) return this.restarting;
+    for (const key of this.lastShown.keys()) if (key.startsWith(`${topic}\u0000`)) this.lastShown.delete(key);
+    return this.restart();
+  }
+
+  /** After a topic was deleted or grew: rejoin so the assignment matches Kafka again. */
+  refresh(): Promise<void> {
+    return this.restart();
+  }
+
+  forget(topic: string): Promise<void> {
+    return this.unwatch(topic);
+  }
+
+  private restart(): Promise<void> {
+    this.restarting = this.restarting.then(() => this.replaceConsumer()).catch((error: unknown) => this.options.onError?.(`The tap could not restart: ${String(error)}`));
+    return this.restarting;
+  }
+
+  private async replaceConsumer(): Promise<void> {
+    const previous = this.consumer;
+    this.consumer = null;
+    if (previous) await previous.disconnect().catch(() => {});
+    if (this.closed || this.watchedTopics.size === 0) return;
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      allowAutoTopicCreation: false,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 3000 },
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      for (const [topic, partitions] of Object.entries(payload.memberAssignment)) {
+        for (const partition of partitions) this.seekForJoin(consumer, topic, partition);
+      }
+    });
+    await consumer.connect();
+    for (const [topic, from] of this.watchedTopics) await consumer.subscribe({ topic, fromBeginning: from === 'beginning' });
+    await consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: async ({ batch }) => {
+        const key = `${batch.topic}\u0000${batch.partition}`;
+        const shown = this.lastShown.get(key) ?? -1;
+        const records: RecordView[] = [];
+        for (const message of batch.messages) {
+          if (Number(message.offset) <= shown) continue;
+          records.push(toRecordView(batch.topic, batch.partition, message));
+        }
+        if (records.length === 0) return;
+        this.lastShown.set(key, records[records.length - 1]!.offset);
+        this.options.onRecords(records);
+      },
+    });
+  }
+
+  private seekForJoin(consumer: Consumer, topic: string, partition: number): void {
+    const shown = this.lastShown.get(`${topic}\u0000${partition}`);
+    if (shown !== undefined) consumer.seek({ topic, partition, offset: String(shown + 1) });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.restarting;
+    await this.consumer?.disconnect().catch(() => {});
+  }
+}

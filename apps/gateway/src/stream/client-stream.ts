@@ -1,0 +1,87 @@
+import type { RecordsAggregate } from '@lanes/events';
+import { mergeSummary, toAggregates, type PartitionSummary } from './partition-summary';
+
+/** One flush of records, encoded once and shared by every browser. */
+export interface EncodedBatch {
+  /** `{"records":[...]}` as UTF-8 JSON; socket.io sends it as a binary attachment, not re-encoded. */
+  readonly bytes: Buffer;
+  readonly count: number;
+  readonly summary: PartitionSummary;
+}
+
+export interface ClientSink {
+  sendRecords(bytes: Buffer, onAck: () => void): void;
+  sendAggregates(aggregates: RecordsAggregate[]): void;
+}
+
+/**
+ * Flow control for one browser. At most `maxInFlight` batches may be unacknowledged; past that,
+ * batches wait in a backlog bounded by `maxBacklogRecords`. A browser that falls further behind
+ * gets counts and offset ranges instead of records (so it still draws the truth), and the memory
+ * it costs the gateway stays bounded whatever it does. socket.io has no backpressure of its own.
+ */
+export class ClientStream {
+  private inFlight = 0;
+  private readonly backlog: EncodedBatch[] = [];
+  private backlogRecords = 0;
+  private aggregate: PartitionSummary | null = null;
+  /** Records this browser was sent as counts rather than records, for tests and the health endpoint. */
+  aggregatedRecords = 0;
+
+  constructor(
+    private readonly sink: ClientSink,
+    private readonly maxInFlight: number,
+    private readonly maxBacklogRecords: number,
+  ) {}
+
+  offer(batch: EncodedBatch): void {
+    if (this.inFlight < this.maxInFlight && this.backlog.length === 0 && !this.aggregate) {
+      this.send(batch);
+      return;
+    }
+    this.backlog.push(batch);
+    this.backlogRecords += batch.count;
+    if (this.backlogRecords > this.maxBacklogRecords) this.collapseBacklog();
+  }
+
+  get lagging(): boolean {
+    return this.backlog.length > 0 || this.aggregate !== null;
+  }
+
+  get bufferedRecords(): number {
+    return this.backlogRecords;
+  }
+
+  private collapseBacklog(): void {
+    this.aggregate ??= new Map();
+    for (const batch of this.backlog) {
+      mergeSummary(this.aggregate, batch.summary);
+      this.aggregatedRecords += batch.count;
+    }
+    this.backlog.length = 0;
+    this.backlogRecords = 0;
+  }
+
+  private send(batch: EncodedBatch): void {
+    this.inFlight++;
+    let acked = false;
+    this.sink.sendRecords(batch.bytes, () => {
+      if (acked) return;
+      acked = true;
+      this.inFlight--;
+      this.drain();
+    });
+  }
+
+  private drain(): void {
+    if (this.aggregate) {
+      this.sink.sendAggregates(toAggregates(this.aggregate));
+      this.aggregate = null;
+    }
+    while (this.inFlight < this.maxInFlight && this.backlog.length > 0) {
+      const batch = this.backlog.shift()!;
+      this.backlogRecords -= batch.count;
+      this.send(batch);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import type { ConsumedBatch, RecordView, ServerToClientEvents } from '@lanes/events';
+import { ClientStream, type ClientSink, type EncodedBatch } from './client-stream';
+import { summarize } from './partition-summary';
+import { RecentRecords } from './recent-records';
+
+export interface StreamHubOptions {
+  flushIntervalMs: number;
+  /** Records a lagging browser may have waiting before it gets counts instead. */
+  clientBufferRecords: number;
+  /** Unacknowledged record batches per browser. */
+  maxInFlightBatches?: number;
+  recentPerPartition?: number;
+}
+
+type Broadcast = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
+
+/** How the hub reaches every browser; `volatile` may drop the message for a browser that is not keeping up. */
+export interface BroadcastTarget {
+  emit: Broadcast;
+  volatile: Broadcast;
+}
+
+/**
+ * Everything the gateway streams to browsers goes through here. Records and consumed batches are
+ * coalesced: at most one emit per flush interval, never one per record. A flush is encoded once and
+ * shared by all browsers; each browser's ClientStream bounds what it may cost when it falls behind.
+ */
+export class StreamHub {
+  private pendingRecords: RecordView[] = [];
+  private pendingConsumed = new Map<string, ConsumedBatch>();
+  private readonly clients = new Map<string, ClientStream>();
+  private readonly timer: NodeJS.Timeout;
+  readonly recent: RecentRecords;
+  /** Totals since start, for the health endpoint and benchmarks. */
+  readonly totals = { records: 0, batches: 0 };
+
+  constructor(
+    private readonly target: BroadcastTarget,
+    private readonly options: StreamHubOptions,
+  ) {
+    this.recent = new RecentRecords(options.recentPerPartition ?? 200);
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs);
+    this.timer.unref();
+  }
+
+  addClient(id: string, sink: ClientSink): void {
+    this.clients.set(id, new ClientStream(sink, this.options.maxInFlightBatches ?? 4, this.options.clientBufferRecords));
+  }
+
+  removeClient(id: string): void {
+    this.clients.delete(id);
+  }
+
+  client(id: string): ClientStream | undefined {
+    return this.clients.get(id);
+  }
+
+  publishRecords(records: readonly RecordView[]): void {
+    for (const record of records) this.pendingRecords.push(record);
+  }
+
+  /** Consumed records of one consumer; merged with others from the same consumer until the next flush. */
+  publishConsumed(batch: ConsumedBatch): void {
+    const key = `${batch.groupId}\u0000${batch.consumerId}`;
+    const pending = this.pendingConsumed.get(key);
+    if (pending) pending.records.push(...batch.records);
+    else this.pendingConsumed.set(key, { ...batch, records: [...batch.records] });
+  }
+
+  /** Events at human rates (group changes, commits, notices) go out at once. */
+  emit: Broadcast = (event, ...args) => this.target.emit(event, ...args);
+
+  flush(): void {
+    if (this.pendingRecords.length > 0) {
+      const records = this.pendingRecords;
+      this.pendingRecords = [];
+      this.recent.add(records);
+      this.totals.records += records.length;
+      this.totals.batches += 1;
+      const batch: EncodedBatch = {
+        bytes: Buffer.from(JSON.stringify({ records })),
+        count: records.length,
+        summary: summarize(records),
+      };
+      for (const client of this.clients.values()) client.offer(batch);
+    }
+    if (this.pendingConsumed.size > 0) {
+      const batches = [...this.pendingConsumed.values()];
+      this.pendingConsumed = new Map();
+      // What each consumer processed is also summed up in group state and lag, so a browser that is
+      // not keeping up may miss a consumed batch without drawing anything false.
+      for (const batch of batches) this.target.volatile('consumed:batch', batch);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    this.flush();
+  }
+}
