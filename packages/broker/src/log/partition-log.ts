@@ -209,12 +209,12 @@ export class PartitionLog {
    *   partition keeps retention.bytes and may exceed it by up to one segment, as in Kafka.
    * The active segment is never deleted. logStartOffset moves to the next remaining segment.
    */
-  enforceRetention(now: number): DeletedSegment[] {
+  enforceRetention(now: number, only?: 'retention.bytes'): DeletedSegment[] {
     const config = this.config();
     const retentionMs = config.get('retention.ms');
     const retentionBytes = config.get('retention.bytes');
     const deleted: DeletedSegment[] = [];
-    if (retentionMs >= 0) {
+    if (retentionMs >= 0 && only !== 'retention.bytes') {
       while (this.segmentList.length > 1 && now - this.firstSegment.newestRecordTime > retentionMs) {
         deleted.push(this.deleteOldestSegment('retention.ms'));
       }
@@ -261,6 +261,10 @@ export class PartitionLog {
       baseOffset: next.baseOffset,
       closedBaseOffset: active.baseOffset,
     });
+    // A segment just closed: the size limit applies now rather than at the next periodic check, so
+    // memory stays bounded by retention.bytes however fast records arrive. Time-based retention
+    // stays periodic, as in Kafka.
+    this.enforceRetention(now, 'retention.bytes');
   }
 
   private deleteOldestSegment(reason: DeletedSegment['reason']): DeletedSegment {

@@ -103,15 +103,18 @@ export class Connection implements ClientConnection {
   }
 
   /**
-   * Responses that become ready in the same tick leave in one writev: the socket is corked on the
-   * first and uncorked on the next tick (one system call per tick, not per response).
+   * Responses that become ready in the same turn of the event loop leave in one writev: the socket
+   * is corked on the first and uncorked once the loop has handled every socket read that was
+   * waiting (setImmediate runs after the poll phase). On loopback a write system call also pays for
+   * the receiver's TCP processing, so fewer, larger writes matter.
    */
   private write(chunks: Buffer[]): void {
     if (this.closed.aborted) return;
     if (!this.corked) {
       this.corked = true;
       this.socket.cork();
-      process.nextTick(() => {
+      setImmediate(() => {
+        if (!this.corked) return;
         this.corked = false;
         this.socket.uncork();
       });
