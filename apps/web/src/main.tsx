@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { GatewayProvider } from './connection/gateway-context';
+import { connectSocket } from './connection/socket';
+import { syncFromSocket } from './connection/sync';
+import { syncViewToUrl } from './state/view-store';
+import './app/app.css';
+
+const socket = connectSocket();
+syncFromSocket(socket);
+syncViewToUrl();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <GatewayProvider value={socket}>
+      <App />
+    </GatewayProvider>
+  </StrictMode>,
+);
