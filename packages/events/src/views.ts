@@ -189,6 +189,8 @@ export const partitionsAddResultSchema = z.object({
   topic: topicViewSchema,
   /** Recently seen keys that the same partitioner now sends elsewhere: the lesson of changing the count. */
   movedKeys: z.array(z.object({ key: z.string(), from: z.number(), to: z.number() })),
+  /** How many recent keys were compared: "5 of 12 keys now go elsewhere". */
+  keysChecked: z.number(),
   profile: z.string(),
 });
 

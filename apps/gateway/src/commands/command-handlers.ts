@@ -47,7 +47,8 @@ export const commandHandlers: { [C in CommandName]: Handler<C> } = {
       const to = partitionForKey(key, partitions, profile);
       return from !== null && to !== null && from !== to ? [{ key, from, to }] : [];
     });
-    return { topic, movedKeys, profile: s.recentKeys.keys(name)[0]?.profile ?? 'kafkajs' };
+    const recent = s.recentKeys.keys(name);
+    return { topic, movedKeys, keysChecked: recent.length, profile: recent[0]?.profile ?? 'kafkajs' };
   },
   'records:produce': async (s, payload) => s.producer.produce(payload, 'panel'),
   'loadgen:start': async (s, payload) => s.load.start(payload),

@@ -28,10 +28,13 @@ export function useCommand<C extends CommandName>(name: C) {
     async (payload: CommandInput<C>): Promise<Result<CommandResults[C]>> => {
       setPending(true);
       setError(null);
-      const result = await sendCommand(socket, name, payload);
-      setPending(false);
-      if (!result.ok) setError(result.error);
-      return result;
+      try {
+        const result = await sendCommand(socket, name, payload);
+        if (!result.ok) setError(result.error);
+        return result;
+      } finally {
+        setPending(false);
+      }
     },
     [socket, name],
   );
