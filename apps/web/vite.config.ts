@@ -7,6 +7,9 @@ const gateway = process.env.LANES_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
+  // React reports commits to <Profiler> only in development and profiling builds; the profiling build
+  // of react-dom costs little, and lets bench/web count commits in the dashboard people actually run.
+  resolve: { alias: { 'react-dom/client': 'react-dom/profiling' } },
   server: {
     host: '127.0.0.1',
     proxy: {

@@ -1,9 +1,10 @@
-import { StrictMode } from 'react';
+import { Profiler, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { GatewayProvider } from './connection/gateway-context';
 import { connectSocket } from './connection/socket';
 import { syncFromSocket } from './connection/sync';
+import { countCommit } from './lanes/lanes-debug';
 import { syncViewToUrl } from './state/view-store';
 import './app/app.css';
 
@@ -14,7 +15,10 @@ syncViewToUrl();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <GatewayProvider value={socket}>
-      <App />
+      {/* Counts React commits for the benchmarks (window.__lanes.reactCommits). */}
+      <Profiler id="app" onRender={countCommit}>
+        <App />
+      </Profiler>
     </GatewayProvider>
   </StrictMode>,
 );

@@ -1,10 +1,10 @@
-import { Profiler, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TopicView } from '@lanes/events';
 import { useDashboard } from '../state/dashboard-store';
 import { useView } from '../state/view-store';
 import { LaneLabels } from './lane-labels';
 import { LaneTooltip } from './lane-tooltip';
-import { countCommit, installLanesDebug } from './lanes-debug';
+import { installLanesDebug } from './lanes-debug';
 import { LanesEmpty } from './lanes-empty';
 import { LanesLegend } from './lanes-legend';
 import { LanesScene } from './lanes-scene';
@@ -24,7 +24,7 @@ export function LanesView() {
   const topicName = useView((v) => v.topic);
   const topic = useDashboard((s) => s.topics.find((t) => t.name === topicName) ?? null);
   const connected = useDashboard((s) => s.link === 'open');
-  return <Profiler id="lanes" onRender={countCommit}>{topic ? <LanesStage topic={topic} /> : <LanesEmpty connected={connected} />}</Profiler>;
+  return topic ? <LanesStage topic={topic} /> : <LanesEmpty connected={connected} />;
 }
 
 function LanesStage({ topic }: { topic: TopicView }) {
