@@ -4,8 +4,6 @@ import { limits, type RecordView } from '@lanes/events';
 /** The header outside producers may set to name themselves on the dashboard; Lanes sets it too. */
 export const PRODUCER_HEADER = 'lanes-producer';
 
-const decoder = new TextDecoder('utf-8', { fatal: false });
-
 /** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
 export function toRecordView(topic: string, partition: number, message: KafkaMessage): RecordView {
   const value = message.value;
@@ -22,8 +20,8 @@ export function toRecordView(topic: string, partition: number, message: KafkaMes
     topic,
     partition,
     offset: Number(message.offset),
-    key: message.key ? decoder.decode(message.key.subarray(0, limits.maxKeyBytes)) : null,
-    value: value ? decoder.decode(value.subarray(0, limits.valuePreviewBytes)) : '',
+    key: message.key ? message.key.toString('utf8', 0, Math.min(message.key.length, limits.maxKeyBytes)) : null,
+    value: value ? value.toString('utf8', 0, Math.min(value.length, limits.valuePreviewBytes)) : '',
     valueBytes: value?.length ?? 0,
     timestamp: Number(message.timestamp),
     headers,
@@ -35,6 +33,6 @@ export function toRecordView(topic: string, partition: number, message: KafkaMes
 function headerText(raw: unknown): string {
   if (raw === undefined || raw === null) return '';
   if (Array.isArray(raw)) return raw.map(headerText).join(',');
-  if (Buffer.isBuffer(raw)) return decoder.decode(raw.subarray(0, 512));
+  if (Buffer.isBuffer(raw)) return raw.toString('utf8', 0, Math.min(raw.length, 512));
   return String(raw).slice(0, 512);
 }

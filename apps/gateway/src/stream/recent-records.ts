@@ -2,28 +2,42 @@ import type { RecordView } from '@lanes/events';
 
 /** The latest records of each partition, so a browser that connects mid-demo sees the lanes filled. */
 export class RecentRecords {
-  private readonly byPartition = new Map<string, RecordView[]>();
+  private readonly byTopic = new Map<string, Map<number, RecordView[]>>();
 
   constructor(private readonly perPartition: number) {}
 
   add(records: readonly RecordView[]): void {
+    let topic = '';
+    let partitions: Map<number, RecordView[]> | undefined;
     for (const record of records) {
-      const key = `${record.topic}\u0000${record.partition}`;
-      let list = this.byPartition.get(key);
+      if (record.topic !== topic || !partitions) {
+        topic = record.topic;
+        partitions = this.byTopic.get(topic);
+        if (!partitions) {
+          partitions = new Map();
+          this.byTopic.set(topic, partitions);
+        }
+      }
+      let list = partitions.get(record.partition);
       if (!list) {
         list = [];
-        this.byPartition.set(key, list);
+        partitions.set(record.partition, list);
       }
       list.push(record);
-      if (list.length > this.perPartition * 2) list.splice(0, list.length - this.perPartition);
+      // Trim in bulk, not per record: the list may grow to twice its size between trims.
+      if (list.length >= this.perPartition * 2) list.splice(0, list.length - this.perPartition);
     }
   }
 
   forgetTopic(topic: string): void {
-    for (const key of this.byPartition.keys()) if (key.startsWith(`${topic}\u0000`)) this.byPartition.delete(key);
+    this.byTopic.delete(topic);
   }
 
   all(): RecordView[] {
-    return [...this.byPartition.values()].flatMap((list) => list.slice(-this.perPartition));
+    const all: RecordView[] = [];
+    for (const partitions of this.byTopic.values()) {
+      for (const list of partitions.values()) all.push(...list.slice(-this.perPartition));
+    }
+    return all;
   }
 }

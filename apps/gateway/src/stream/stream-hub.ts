@@ -9,6 +9,8 @@ export interface StreamHubOptions {
   clientBufferRecords: number;
   /** Unacknowledged record batches per browser. */
   maxInFlightBatches?: number;
+  /** Records per emitted batch: a burst (one big fetch) goes out as several modest batches. */
+  maxRecordsPerBatch?: number;
   recentPerPartition?: number;
 }
 
@@ -44,7 +46,7 @@ export class StreamHub {
   }
 
   addClient(id: string, sink: ClientSink): void {
-    this.clients.set(id, new ClientStream(sink, this.options.maxInFlightBatches ?? 4, this.options.clientBufferRecords));
+    this.clients.set(id, new ClientStream(sink, this.options.maxInFlightBatches ?? 8, this.options.clientBufferRecords));
   }
 
   removeClient(id: string): void {
@@ -72,17 +74,23 @@ export class StreamHub {
 
   flush(): void {
     if (this.pendingRecords.length > 0) {
-      const records = this.pendingRecords;
+      const pending = this.pendingRecords;
       this.pendingRecords = [];
-      this.recent.add(records);
-      this.totals.records += records.length;
-      this.totals.batches += 1;
-      const batch: EncodedBatch = {
-        bytes: Buffer.from(JSON.stringify({ records })),
-        count: records.length,
-        summary: summarize(records),
-      };
-      for (const client of this.clients.values()) client.offer(batch);
+      this.recent.add(pending);
+      this.totals.records += pending.length;
+      // Modest batches keep each JSON string short-lived (cheap to collect) and let a browser
+      // acknowledge, and draw, a burst progressively instead of parsing megabytes at once.
+      const size = this.options.maxRecordsPerBatch ?? 1000;
+      for (let start = 0; start < pending.length; start += size) {
+        const records = pending.slice(start, start + size);
+        this.totals.batches += 1;
+        const batch: EncodedBatch = {
+          bytes: Buffer.from(JSON.stringify({ records })),
+          count: records.length,
+          summary: summarize(records),
+        };
+        for (const client of this.clients.values()) client.offer(batch);
+      }
     }
     if (this.pendingConsumed.size > 0) {
       const batches = [...this.pendingConsumed.values()];

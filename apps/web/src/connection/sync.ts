@@ -3,6 +3,7 @@ import { groupActivity } from '../lanes/group-activity';
 import { recordStream } from '../lanes/record-stream';
 import { addTimeline, bounded, dashboardStore } from '../state/dashboard-store';
 import { viewStore } from '../state/view-store';
+import { CommitDigest } from './commit-digest';
 import type { LanesSocket } from './socket';
 
 /**
@@ -69,10 +70,10 @@ export function syncFromSocket(socket: LanesSocket): () => void {
     addTimeline({ kind: 'rebalance', groupId: rebalance.groupId, text: `${rebalance.groupId}: generation ${rebalance.generation} (${rebalance.reason}), ${moved} member(s) changed, ${rebalance.durationMs} ms` });
   });
   socket.on('consumed:batch', (batch) => groupActivity.push(batch));
-  socket.on('offsets:committed', (commit) => {
-    const offsets = commit.offsets.map((o) => `p${o.partition}@${o.offset}`).join(' ');
-    addTimeline({ kind: 'commit', groupId: commit.groupId, text: `${commit.groupId}${commit.consumerId ? ` ${commit.consumerId}` : ''} committed ${offsets}` });
-  });
+  // A group committing after every message commits hundreds of times a second: the timeline gets one
+  // line per group every half second, with the latest offset per partition.
+  const commits = new CommitDigest((groupId, text) => addTimeline({ kind: 'commit', groupId, text }));
+  socket.on('offsets:committed', (commit) => commits.add(commit));
   socket.on('delivery:anomaly', (anomaly) => {
     set((state) => ({ anomalies: bounded(state.anomalies, anomaly) }));
     const range = anomaly.fromOffset === anomaly.toOffset ? `offset ${anomaly.fromOffset}` : `offsets ${anomaly.fromOffset}-${anomaly.toOffset}`;
@@ -97,6 +98,7 @@ export function syncFromSocket(socket: LanesSocket): () => void {
   socket.on('notice', (notice) => addTimeline({ kind: notice.level === 'error' ? 'error' : 'notice', text: notice.message, at: notice.at }));
 
   return () => {
+    commits.close();
     socket.removeAllListeners();
   };
 }

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordsAggregate, RecordView } from '@lanes/events';
+import { ClientStream, type EncodedBatch } from './client-stream';
+import { summarize } from './partition-summary';
+
+function batch(partition: number, from: number, count: number): EncodedBatch {
+  const records: RecordView[] = Array.from({ length: count }, (_, i) => ({
+    topic: 't',
+    partition,
+    offset: from + i,
+    key: null,
+    value: 'v',
+    valueBytes: 1,
+    timestamp: 0,
+    headers: {},
+  }));
+  return { bytes: Buffer.from(JSON.stringify({ records })), count, summary: summarize(records) };
+}
+
+function recordingSink() {
+  const sent: { bytes: Buffer; ack: () => void }[] = [];
+  const aggregates: RecordsAggregate[] = [];
+  return {
+    sent,
+    aggregates,
+    sink: { sendRecords: (bytes: Buffer, ack: () => void) => sent.push({ bytes, ack }), sendAggregates: (a: RecordsAggregate[]) => aggregates.push(...a) },
+  };
+}
+
+describe('ClientStream', () => {
+  it('sends at once while the browser keeps up, and holds batches past the in-flight limit', () => {
+    const { sent, sink } = recordingSink();
+    const stream = new ClientStream(sink, 2, 100);
+    stream.offer(batch(0, 0, 10));
+    stream.offer(batch(0, 10, 10));
+    stream.offer(batch(0, 20, 10));
+    expect(sent).toHaveLength(2);
+    expect(stream.bufferedRecords).toBe(10);
+    sent[0]!.ack();
+    expect(sent).toHaveLength(3);
+    expect(stream.lagging).toBe(false);
+  });
+
+  it('gives a browser that stops acknowledging counts and offset ranges instead, within a fixed bound', () => {
+    const { sent, aggregates, sink } = recordingSink();
+    const stream = new ClientStream(sink, 1, 50);
+    stream.offer(batch(0, 0, 10)); // in flight, never acknowledged for now
+    for (let i = 1; i <= 100; i++) stream.offer(batch(i % 2, i * 10, 10));
+    expect(stream.bufferedRecords).toBeLessThanOrEqual(50 + 10);
+    expect(sent).toHaveLength(1);
+    sent[0]!.ack();
+    const counted = aggregates.flatMap((a) => a.partitions).reduce((sum, p) => sum + p.count, 0);
+    expect(counted + stream.bufferedRecords + (sent.length - 1) * 10).toBe(1000);
+    const p1 = aggregates[0]!.partitions.find((p) => p.partition === 1)!;
+    expect(p1.fromOffset).toBe(10);
+  });
+
+  it('ignores a second acknowledgement of the same batch', () => {
+    const { sent, sink } = recordingSink();
+    const stream = new ClientStream(sink, 1, 100);
+    stream.offer(batch(0, 0, 1));
+    stream.offer(batch(0, 1, 1));
+    stream.offer(batch(0, 2, 1));
+    sent[0]!.ack();
+    sent[0]!.ack();
+    expect(sent).toHaveLength(2);
+  });
+});
