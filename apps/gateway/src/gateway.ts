@@ -14,6 +14,7 @@ import { ManagedGroups } from './groups/managed-groups';
 import { restRoutes } from './http/rest-routes';
 import { ConnectionMonitor } from './kafka/connection-monitor';
 import { createKafka } from './kafka/kafka-client';
+import { createResilientAdmin } from './kafka/resilient-admin';
 import { ProducerService } from './kafka/producer-service';
 import { RecentKeys } from './kafka/recent-keys';
 import { TAP_GROUP_PREFIX, Tap } from './kafka/tap';
@@ -53,7 +54,7 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
   }
 
   const kafka = createKafka(brokers, config);
-  const admin = kafka.admin();
+  const admin = createResilientAdmin(kafka, log);
   const connection = new ConnectionMonitor(admin);
   const app = express();
   app.disable('x-powered-by');
@@ -64,7 +65,6 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
       // socket.io's broadcast types leave out events that take an acknowledgement (records:batch);
       // the hub never broadcasts those, it sends them to each browser on its own.
       emit: (event, ...args) => (io.emit as (name: string, ...payload: unknown[]) => boolean)(event, ...args),
-      volatile: (event, ...args) => (io.volatile.emit as (name: string, ...payload: unknown[]) => boolean)(event, ...args),
     },
     { flushIntervalMs: config.flushIntervalMs, clientBufferRecords: config.clientBufferRecords },
   );
@@ -126,6 +126,11 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
   connection.onChange(() => {
     for (const socket of io.sockets.sockets.values()) socket.emit('connection:state', connectionView(socket.data.canControl ?? !tokenRequired));
     if (connection.current.status === 'connected') topicViews.changed();
+  });
+  connection.onClusterChange((previous, next) => {
+    log(`a different Kafka cluster answers now (${previous} -> ${next}): showing its topics from the start`);
+    hub.emit('notice', { level: 'warning', message: 'Kafka was replaced by a new cluster: records are shown again from the start of its logs.', at: Date.now() });
+    void tap.clusterReplaced();
   });
   const unbridge = broker ? bridgeBrokerEvents(broker, hub, () => topicViews.changed()) : () => {};
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -12,7 +13,8 @@ export const brokerOptionsSchema = z.object({
   /** The host clients are told to connect to; defaults to `host` (or 127.0.0.1 when bound to 0.0.0.0). */
   advertisedHost: z.string().min(1).optional(),
   nodeId: z.number().int().min(0).default(0),
-  clusterId: z.string().min(1).default('lanes-embedded'),
+  /** New for every broker, as a real cluster's id is: clients can tell a restarted broker from the old one. */
+  clusterId: z.string().min(1).default(() => randomBytes(16).toString('base64url').slice(0, 22)),
   /** Largest request frame accepted (Kafka's socket.request.max.bytes, 100 MiB there). */
   maxRequestBytes: z.number().int().min(1024).default(100 * 1024 * 1024),
   maxInFlightRequestsPerConnection: z.number().int().min(1).default(256),

@@ -114,7 +114,10 @@ export const rebalanceViewSchema = z.object({
 export const consumedBatchSchema = z.object({
   groupId: z.string(),
   consumerId: z.string(),
+  /** The latest records this consumer processed since the last batch (at most a few hundred). */
   records: z.array(z.object({ topic: z.string(), partition: z.number(), offset: z.number(), key: z.string().nullable() })),
+  /** How many records it processed since the last batch: more than `records` holds at high rates. */
+  processed: z.number(),
 });
 
 export const commitViewSchema = z.object({

@@ -26,7 +26,7 @@ export class RecordingHub implements GroupHub {
   };
 
   publishConsumed: GroupHub['publishConsumed'] = (batch) => {
-    this.consumed.push({ ...batch, records: [...batch.records], at: Date.now() });
+    this.consumed.push({ ...batch, records: [...batch.records], processed: batch.processed ?? batch.records.length, at: Date.now() });
   };
 
   all<E extends keyof ServerToClientEvents>(event: E): (Payload<E> & { at: number })[] {

@@ -7,6 +7,9 @@ export interface ConnectionState {
   error?: string;
 }
 
+/** Called when the cluster that answers is not the one that answered before (a new broker or cluster). */
+export type ClusterChangeListener = (previousClusterId: string, clusterId: string) => void;
+
 /**
  * Knows whether Kafka answers: it asks the cluster to describe itself every `intervalMs` and
  * reports changes. 'connecting' until the first answer, 'connected' while answers come,
@@ -19,6 +22,8 @@ export class ConnectionMonitor {
   private everConnected = false;
   private stopped = false;
   private readonly listeners = new Set<(state: ConnectionState) => void>();
+  private readonly clusterListeners = new Set<ClusterChangeListener>();
+  private clusterId: string | null = null;
 
   constructor(
     private readonly admin: Admin,
@@ -32,6 +37,11 @@ export class ConnectionMonitor {
   onChange(listener: (state: ConnectionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onClusterChange(listener: ClusterChangeListener): () => void {
+    this.clusterListeners.add(listener);
+    return () => this.clusterListeners.delete(listener);
   }
 
   start(): void {
@@ -59,7 +69,11 @@ export class ConnectionMonitor {
     if (this.stopped) return;
     try {
       await this.admin.connect();
-      await this.admin.describeCluster();
+      const cluster = await this.admin.describeCluster();
+      if (this.clusterId !== null && cluster.clusterId !== this.clusterId) {
+        for (const listener of this.clusterListeners) listener(this.clusterId, cluster.clusterId);
+      }
+      this.clusterId = cluster.clusterId;
       this.everConnected = true;
       this.set({ status: 'connected', since: Date.now() });
     } catch (error) {

@@ -4,6 +4,7 @@ import type { ProduceCommandParsed, ProduceResult } from '@lanes/events';
 import { PartitioningError, choosePartition, createProfileState, isProfileId, PROFILE_IDS, type ProfileId, type ProfileState } from '@lanes/partitioners';
 import { CommandFailure, kafkaFailure } from '../command-failure';
 import { PRODUCER_HEADER } from './record-view';
+import { isStaleTopicError } from './stale-topic';
 import type { RecentKeys } from './recent-keys';
 import type { TopicService } from './topic-service';
 
@@ -82,7 +83,7 @@ export class ProducerService {
     }));
     let metadata;
     try {
-      metadata = await producer.send({ topic, acks, messages, compression: CompressionTypes.None });
+      metadata = await this.sendOnce(producer, topic, acks, messages);
     } catch (error) {
       throw kafkaFailure(`produce to '${topic}'`, error);
     }
@@ -99,8 +100,28 @@ export class ProducerService {
     });
   }
 
+  /** Sends, replacing a producer whose metadata a deleted topic has poisoned (stale-topic.ts) once. */
+  private async sendOnce(producer: Producer, topic: string, acks: 0 | 1 | -1, messages: Message[]) {
+    try {
+      return await producer.send({ topic, acks, messages, compression: CompressionTypes.None });
+    } catch (error) {
+      if (!isStaleTopicError(error)) throw error;
+      await this.replaceProducer();
+      return (await this.connected()).send({ topic, acks, messages, compression: CompressionTypes.None });
+    }
+  }
+
+  /** A deleted topic would poison this producer's metadata: start a fresh one. */
   forgetTopic(topic: string): void {
     for (const key of this.states.keys()) if (key.startsWith(`${topic}\u0000`)) this.states.delete(key);
+    void this.replaceProducer();
+  }
+
+  private async replaceProducer(): Promise<void> {
+    const stale = this.producer;
+    this.producer = null;
+    this.connecting = null;
+    await stale?.disconnect().catch(() => {});
   }
 
   private stateFor(topic: string, profile: ProfileId): ProfileState {
@@ -124,6 +145,7 @@ export class ProducerService {
         throw kafkaFailure('connect the producer', error);
       }
       producer.on(producer.events.DISCONNECT, () => {
+        if (this.producer !== producer) return;
         this.producer = null;
         this.connecting = null;
       });

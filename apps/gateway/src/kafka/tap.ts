@@ -63,6 +63,16 @@ export class Tap {
     return this.unwatch(topic);
   }
 
+  /**
+   * Kafka was replaced (a different cluster answers): the offsets shown so far belong to logs that
+   * are gone, so start every watched topic again from its beginning, and rejoin.
+   */
+  clusterReplaced(): Promise<void> {
+    this.lastShown.clear();
+    for (const topic of this.watchedTopics.keys()) this.watchedTopics.set(topic, 'beginning');
+    return this.restart();
+  }
+
   private restart(): Promise<void> {
     this.restarting = this.restarting.then(() => this.replaceConsumer()).catch((error: unknown) => this.options.onError?.(`The tap could not restart: ${String(error)}`));
     return this.restarting;
@@ -94,7 +104,13 @@ export class Tap {
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch }) => {
         const key = `${batch.topic}\u0000${batch.partition}`;
-        const shown = this.lastShown.get(key) ?? -1;
+        let shown = this.lastShown.get(key) ?? -1;
+        // A log that now ends before what was shown was replaced or truncated: what it holds is new.
+        if (Number(batch.highWatermark) < shown + 1) {
+          this.options.onError?.(`${batch.topic}-${batch.partition} now ends at offset ${batch.highWatermark}, before offset ${shown} that was shown: the log was replaced; showing it from its start.`);
+          shown = -1;
+          this.lastShown.delete(key);
+        }
         const records: RecordView[] = [];
         for (const message of batch.messages) {
           if (Number(message.offset) <= shown) continue;

@@ -23,6 +23,7 @@ export function attachSockets(io: LanesServer, services: GatewayServices): void 
       sendAggregates: (aggregates) => {
         for (const aggregate of aggregates) socket.emit('records:aggregate', aggregate);
       },
+      sendConsumed: (batch) => socket.emit('consumed:batch', batch),
     });
     socket.emit('snapshot', services.snapshot(session.canControl));
 

@@ -23,7 +23,7 @@ function recordingSink() {
   return {
     sent,
     aggregates,
-    sink: { sendRecords: (bytes: Buffer, ack: () => void) => sent.push({ bytes, ack }), sendAggregates: (a: RecordsAggregate[]) => aggregates.push(...a) },
+    sink: { sendRecords: (bytes: Buffer, ack: () => void) => sent.push({ bytes, ack }), sendAggregates: (a: RecordsAggregate[]) => aggregates.push(...a), sendConsumed: () => {} },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { RecordsAggregate } from '@lanes/events';
+import type { ConsumedBatch, RecordsAggregate } from '@lanes/events';
 import { mergeSummary, toAggregates, type PartitionSummary } from './partition-summary';
 
 /** One flush of records, encoded once and shared by every browser. */
@@ -12,6 +12,7 @@ export interface EncodedBatch {
 export interface ClientSink {
   sendRecords(bytes: Buffer, onAck: () => void): void;
   sendAggregates(aggregates: RecordsAggregate[]): void;
+  sendConsumed(batch: ConsumedBatch): void;
 }
 
 /**
@@ -42,6 +43,14 @@ export class ClientStream {
     this.backlog.push(batch);
     this.backlogRecords += batch.count;
     if (this.backlogRecords > this.maxBacklogRecords) this.collapseBacklog();
+  }
+
+  /**
+   * What consumers processed goes only to a browser that is keeping up with records: one that is
+   * not would only queue it, and group state and lag tell it the same truth at human speed.
+   */
+  offerConsumed(batch: ConsumedBatch): void {
+    if (!this.lagging && this.inFlight < this.maxInFlight) this.sink.sendConsumed(batch);
   }
 
   get lagging(): boolean {

@@ -14,12 +14,14 @@ export interface StreamHubOptions {
   recentPerPartition?: number;
 }
 
+/** Per consumer per flush: enough to place every partition's position, whatever the rate. */
+const CONSUMED_RECORDS_KEPT = 500;
+
 type Broadcast = <E extends keyof ServerToClientEvents>(event: E, ...args: Parameters<ServerToClientEvents[E]>) => void;
 
-/** How the hub reaches every browser; `volatile` may drop the message for a browser that is not keeping up. */
+/** How the hub reaches every browser at once. */
 export interface BroadcastTarget {
   emit: Broadcast;
-  volatile: Broadcast;
 }
 
 /**
@@ -61,12 +63,20 @@ export class StreamHub {
     for (const record of records) this.pendingRecords.push(record);
   }
 
-  /** Consumed records of one consumer; merged with others from the same consumer until the next flush. */
-  publishConsumed(batch: ConsumedBatch): void {
+  /**
+   * Records one consumer processed; merged with the same consumer's others until the next flush,
+   * keeping the latest few hundred (enough for positions) and the count of all.
+   */
+  publishConsumed(batch: Omit<ConsumedBatch, 'processed'> & { processed?: number }): void {
     const key = `${batch.groupId}\u0000${batch.consumerId}`;
-    const pending = this.pendingConsumed.get(key);
-    if (pending) pending.records.push(...batch.records);
-    else this.pendingConsumed.set(key, { ...batch, records: [...batch.records] });
+    let pending = this.pendingConsumed.get(key);
+    if (!pending) {
+      pending = { groupId: batch.groupId, consumerId: batch.consumerId, records: [], processed: 0 };
+      this.pendingConsumed.set(key, pending);
+    }
+    pending.records.push(...batch.records);
+    pending.processed += batch.processed ?? batch.records.length;
+    if (pending.records.length > CONSUMED_RECORDS_KEPT * 2) pending.records.splice(0, pending.records.length - CONSUMED_RECORDS_KEPT);
   }
 
   /** Events at human rates (group changes, commits, notices) go out at once. */
@@ -95,9 +105,10 @@ export class StreamHub {
     if (this.pendingConsumed.size > 0) {
       const batches = [...this.pendingConsumed.values()];
       this.pendingConsumed = new Map();
-      // What each consumer processed is also summed up in group state and lag, so a browser that is
-      // not keeping up may miss a consumed batch without drawing anything false.
-      for (const batch of batches) this.target.volatile('consumed:batch', batch);
+      for (const batch of batches) {
+        if (batch.records.length > CONSUMED_RECORDS_KEPT) batch.records.splice(0, batch.records.length - CONSUMED_RECORDS_KEPT);
+        for (const client of this.clients.values()) client.offerConsumed(batch);
+      }
     }
   }
 

@@ -27,9 +27,9 @@ export class GroupActivity {
       if (!current || current.position <= record.offset || current.consumerId !== batch.consumerId) {
         this.positions.set(id, { groupId: batch.groupId, consumerId: batch.consumerId, topic: record.topic, partition: record.partition, position: record.offset + 1, at });
       }
-      const counter = `${batch.groupId}\u0000${batch.consumerId}`;
-      this.processed.set(counter, (this.processed.get(counter) ?? 0) + 1);
     }
+    const counter = `${batch.groupId}\u0000${batch.consumerId}`;
+    this.processed.set(counter, (this.processed.get(counter) ?? 0) + batch.processed);
   }
 
   positionsFor(topic: string): ConsumerPosition[] {
