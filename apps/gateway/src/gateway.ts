@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import express from 'express';
 import { Server } from 'socket.io';
 import { startBroker, type Broker } from '@lanes/broker';
@@ -135,7 +135,7 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
   const unbridge = broker ? bridgeBrokerEvents(broker, hub, () => topicViews.changed()) : () => {};
 
   app.use('/api', restRoutes(services));
-  const webDir = config.webDir ?? defaultWebDir();
+  const webDir = config.webDir ? resolve(config.webDir) : defaultWebDir();
   if (webDir) {
     app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
     app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => res.sendFile(join(webDir, 'index.html')));
