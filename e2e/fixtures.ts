@@ -16,6 +16,8 @@ export interface LanesFixtures {
 
 export const test = base.extend<object, LanesFixtures>({
   lanes: [
+    // Playwright reads a fixture's dependencies from this destructuring, so "none" must be `{}`.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       if (!existsSync(`${webDir}/index.html`)) throw new Error('The dashboard is not built: run `pnpm build:web` first.');
       const gateway = await startGateway(parseConfig({ port: 0, brokerPort: 0, webDir, logLevel: 'error' }));

@@ -1,7 +1,10 @@
 import { Kafka, logLevel as KafkaLogLevel, type KafkaConfig } from 'kafkajs';
 import type { GatewayConfig } from '../config';
 
-const levels = { silent: KafkaLogLevel.NOTHING, error: KafkaLogLevel.ERROR, info: KafkaLogLevel.ERROR, debug: KafkaLogLevel.INFO } as const;
+// kafkajs logs every rebalance a group goes through as errors ("Response Heartbeat ... The group is
+// rebalancing"): normal events in Lanes, which shows them on the dashboard. Its own log is only
+// for debugging; the gateway reports what matters itself.
+const levels = { silent: KafkaLogLevel.NOTHING, error: KafkaLogLevel.NOTHING, info: KafkaLogLevel.NOTHING, debug: KafkaLogLevel.INFO } as const;
 
 /**
  * One kafkajs client for everything the gateway does. Retries are short so that an outage shows on

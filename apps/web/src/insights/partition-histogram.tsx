@@ -42,7 +42,7 @@ export function PartitionHistogram() {
           ))}
         </div>
         <p className="muted small">
-          {summary.total.toLocaleString()} records in the last {window.words}
+          {summary.total.toLocaleString()} {summary.total === 1 ? 'record' : 'records'} in the last {window.words}
         </p>
       </div>
       <HistogramChart counts={counts} mean={summary.mean} hot={hot} description={`Records per partition of ${topic} over the last ${window.words}: ${counts.map((c, i) => `P${i} ${c}`).join(', ')}`} />

@@ -128,12 +128,12 @@ export function MessageComposer() {
               edited();
             }}
             aria-invalid={partitionError ? true : undefined}
-            aria-describedby="producer-partition-help"
+            aria-describedby={partitionError ? 'producer-partition-error' : 'producer-partition-help'}
           />
         </div>
       </div>
       {partitionError ? (
-        <p className="field-error">{partitionError}</p>
+        <p id="producer-partition-error" className="field-error">{partitionError}</p>
       ) : (
         <p id="producer-partition-help" className="muted help">
           {partitionText.trim() === '' ? 'Empty: the partitioner decides.' : 'Every line goes to this partition: key and partitioner are not consulted.'}
