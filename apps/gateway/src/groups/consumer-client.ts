@@ -23,6 +23,7 @@ const MIN_HEARTBEAT_MS = 100;
 const MIN_REBALANCE_TIMEOUT_MS = 15_000;
 /** Short fetch waits so a click on the dashboard shows within a fraction of a second. */
 const MAX_WAIT_MS = 200;
+const REBALANCE_CHATTER = /^Response (Heartbeat|SyncGroup|JoinGroup|OffsetCommit|OffsetFetch|LeaveGroup)\(/;
 
 /**
  * A kafkajs consumer on a kafkajs client of its own, so that crashing it cuts only its connections.
@@ -39,6 +40,9 @@ export function createConsumerClient(options: ConsumerClientOptions): Consumer {
     requestTimeout: 10_000,
     logLevel: logLevel.ERROR,
     logCreator: () => ({ log }) => {
+      // Group requests answered with "rebalancing" or "unknown member" are how kafkajs learns of a
+      // rebalance: normal here, and shown on the dashboard, so they stay out of the log.
+      if (REBALANCE_CHATTER.test(String(log.message))) return;
       if (options.shouldLog()) options.log(`Group '${groupId}' ${clientId}: ${log.message}`);
     },
   });
