@@ -5,12 +5,16 @@ import { limits, type RecordView } from '@lanes/events';
 export const PRODUCER_HEADER = 'lanes-producer';
 
 /** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
+/** Shared by every record without headers; never written to. */
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 export function toRecordView(topic: string, partition: number, message: KafkaMessage): RecordView {
   const value = message.value;
-  const headers: Record<string, string> = {};
+  let headers = NO_HEADERS;
   let producer: string | undefined;
   if (message.headers) {
     for (const [name, raw] of Object.entries(message.headers)) {
+      if (headers === NO_HEADERS && name !== PRODUCER_HEADER) headers = {};
       const text = headerText(raw);
       if (name === PRODUCER_HEADER) producer = text;
       else headers[name] = text;

@@ -6,7 +6,8 @@ export interface EncodedBatch {
   /** `{"records":[...]}` as UTF-8 JSON; socket.io sends it as a binary attachment, not re-encoded. */
   readonly bytes: Buffer;
   readonly count: number;
-  readonly summary: PartitionSummary;
+  /** Counts and offset ranges per partition, worked out only if a lagging browser needs them. */
+  summary(): PartitionSummary;
 }
 
 export interface ClientSink {
@@ -64,7 +65,7 @@ export class ClientStream {
   private collapseBacklog(): void {
     this.aggregate ??= new Map();
     for (const batch of this.backlog) {
-      mergeSummary(this.aggregate, batch.summary);
+      mergeSummary(this.aggregate, batch.summary());
       this.aggregatedRecords += batch.count;
     }
     this.backlog.length = 0;

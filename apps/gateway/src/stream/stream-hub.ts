@@ -97,7 +97,7 @@ export class StreamHub {
         const batch: EncodedBatch = {
           bytes: Buffer.from(JSON.stringify({ records })),
           count: records.length,
-          summary: summarize(records),
+          summary: () => summarize(records),
         };
         for (const client of this.clients.values()) client.offer(batch);
       }
