@@ -24,9 +24,10 @@ async function withAdmin<T>(bootstrap: string, use: (admin: Admin) => Promise<T>
 }
 
 /** Creates the topic explicitly, so no workload measures auto-creation. */
-export async function createTopic(bootstrap: string, topic: string, partitions: number): Promise<void> {
+export async function createTopic(bootstrap: string, topic: string, partitions: number, configs: Record<string, string> = {}): Promise<void> {
   await withAdmin(bootstrap, async (admin) => {
-    const created = await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+    const configEntries = Object.entries(configs).map(([name, value]) => ({ name, value }));
+    const created = await admin.createTopics({ topics: [{ topic, numPartitions: partitions, configEntries }], waitForLeaders: true });
     if (!created) throw new Error(`topic ${topic} already exists on ${bootstrap}; the bench needs fresh topics.`);
   });
 }

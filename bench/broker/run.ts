@@ -16,6 +16,7 @@ import { measureLoopbackCopy } from './loopback-ceiling';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import { renderProfileSummary, summarizeCpuProfile } from './profile-summary';
 import { renderReport, type ProduceConsume, type SizeResults } from './report';
+import { bestRawProduce, rawProduce } from './raw-workload';
 import { startEmbeddedBroker, startLoopbackSink, startMockCluster, type RunningTarget } from './targets';
 import { writeRecordFile, type RecordWorkload } from './workload-files';
 
@@ -30,6 +31,9 @@ const SIZES = [
 /** A first, untimed pass so V8 has compiled the broker's hot paths before anything is measured. */
 const WARM_UP_FRACTION = 0.1;
 const LOOPBACK_RUNS = 3;
+/** What librdkafka's mock cluster keeps of each partition (rdkafka_mock.c): the raw rounds give the
+ * embedded broker the same budget, so neither pays for memory the other does not keep. */
+const MOCK_RETENTION_BYTES = 5 * 1024 * 1024;
 
 const usage = `Usage: pnpm bench:broker [--scale N] [--profile] [--profile-dir DIR]
 
@@ -113,6 +117,16 @@ async function kcatRound(target: RunningTarget, workload: RecordWorkload, create
   return { produce, consume };
 }
 
+/** Broker ingest capacity: pre-built 16 KB batches pipelined by a client that costs next to nothing. */
+async function rawRound(target: RunningTarget, workload: RecordWorkload, createExplicitly: boolean): Promise<Measurement> {
+  const topic = `bench-raw-${workload.valueBytes}`;
+  if (createExplicitly) await createTopic(target.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
+  await prepareTopic(target, topic, false);
+  return step(`${target.name} · raw producer ${workload.label}, 16 KB batches`, () =>
+    bestRawProduce(() => rawProduce(target.bootstrap, topic, PARTITIONS, workload.valueBytes, workload.records)),
+  );
+}
+
 async function kafkajsRound(target: RunningTarget, workload: RecordWorkload): Promise<ProduceConsume> {
   const topic = await prepareTopic(target, `bench-kafkajs-${workload.valueBytes}`, true);
   const produce = await step(`${target.name} · kafkajs produce ${workload.label}`, () =>
@@ -167,10 +181,12 @@ async function main(): Promise<void> {
   const embedded = await startEmbeddedBroker({ partitions: PARTITIONS, cpuProfileDir: profileDir });
   const embeddedKcat = new Map<RecordWorkload, ProduceConsume>();
   const embeddedKafkajs = new Map<RecordWorkload, ProduceConsume>();
+  const embeddedRaw = new Map<RecordWorkload, Measurement>();
   try {
     await warmUp(embedded, workloads, true);
     for (const workload of workloads) embeddedKcat.set(workload, await kcatRound(embedded, workload, true));
     for (const workload of workloads) embeddedKafkajs.set(workload, await kafkajsRound(embedded, workload));
+    for (const workload of workloads) embeddedRaw.set(workload, await rawRound(embedded, workload, true));
   } finally {
     await embedded.stop();
   }
@@ -178,9 +194,11 @@ async function main(): Promise<void> {
   log('librdkafka mock cluster:');
   const mock = await startMockCluster();
   const mockKcat = new Map<RecordWorkload, ProduceConsume>();
+  const mockRaw = new Map<RecordWorkload, Measurement>();
   try {
     await warmUp(mock, workloads, false);
     for (const workload of workloads) mockKcat.set(workload, await kcatRound(mock, workload, false));
+    for (const workload of workloads) mockRaw.set(workload, await rawRound(mock, workload, false));
   } finally {
     await mock.stop();
   }
@@ -191,6 +209,8 @@ async function main(): Promise<void> {
     embeddedKcat: embeddedKcat.get(workload)!,
     embeddedKafkajs: embeddedKafkajs.get(workload)!,
     mockKcat: mockKcat.get(workload)!,
+    embeddedRaw: embeddedRaw.get(workload)!,
+    mockRaw: mockRaw.get(workload)!,
   }));
   const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND });
   process.stdout.write(`\n${report}\n`);
