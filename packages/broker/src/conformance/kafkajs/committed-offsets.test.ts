@@ -1,42 +1,27 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sleep, startKafkajsTestKit, uniqueName, waitFor, type KafkajsTestKit } from './kafkajs-test-kit';
+import { describe, expect, it } from 'vitest';
+import { sleep, useConnectedKit, uniqueName, waitFor } from './kafkajs-test-kit';
 import { offsetsByPartition, startRecordingConsumer } from './recording-consumer';
 
 describe('kafkajs 2.2.4 committed offsets on the embedded broker', () => {
-  let kit: KafkajsTestKit;
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: Producer;
-  beforeAll(async () => {
-    kit = await startKafkajsTestKit();
-    kafka = kit.kafka('conformance-commits');
-    admin = kafka.admin();
-    producer = kafka.producer();
-    await Promise.all([admin.connect(), producer.connect()]);
-  });
-  afterAll(async () => {
-    await Promise.all([admin?.disconnect(), producer?.disconnect()]);
-    await kit?.close();
-  });
+  const connected = useConnectedKit('conformance-commits');
 
   const committed = async (groupId: string, topic: string): Promise<Record<number, string>> => {
-    const [fetched] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const [fetched] = await connected.admin.fetchOffsets({ groupId, topics: [topic] });
     return Object.fromEntries((fetched?.partitions ?? []).map(({ partition, offset }) => [partition, offset]));
   };
 
   it('resumes a restarted consumer at its committed offsets: it gets only the records produced while it was away', async () => {
     const topic = uniqueName('commits');
     const groupId = uniqueName('commits');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
+    await connected.admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
     // A group that never committed has nothing to show: -1 everywhere.
     expect(await committed(groupId, topic)).toEqual({ 0: '-1', 1: '-1', 2: '-1' });
 
     const first = [4, 2, 3]; // records per partition before the restart
-    await producer.send({ topic, messages: first.flatMap((count, partition) => Array.from({ length: count }, (_, i) => ({ partition, value: `before ${partition}/${i}` }))) });
-    const before = await startRecordingConsumer(kafka, { groupId, topic, fromBeginning: true });
+    await connected.producer.send({ topic, messages: first.flatMap((count, partition) => Array.from({ length: count }, (_, i) => ({ partition, value: `before ${partition}/${i}` }))) });
+    const before = await startRecordingConsumer(connected.kafka, { groupId, topic, fromBeginning: true });
     try {
-      await waitFor(() => before.records.length >= 9, () => `consumed ${before.records.length} of 9\n${kit.logs()}`, 10_000);
+      await waitFor(() => before.records.length >= 9, () => `consumed ${before.records.length} of 9\n${connected.kit.logs()}`, 10_000);
     } finally {
       // disconnect() commits what was consumed, then leaves the group.
       await before.consumer.disconnect();
@@ -46,11 +31,11 @@ describe('kafkajs 2.2.4 committed offsets on the embedded broker', () => {
     expect(await committed(groupId, topic)).toEqual({ 0: '4', 1: '2', 2: '3' });
 
     const second = [1, 3, 0];
-    await producer.send({ topic, messages: second.flatMap((count, partition) => Array.from({ length: count }, (_, i) => ({ partition, value: `after ${partition}/${i}` }))) });
+    await connected.producer.send({ topic, messages: second.flatMap((count, partition) => Array.from({ length: count }, (_, i) => ({ partition, value: `after ${partition}/${i}` }))) });
     // fromBeginning only applies where nothing is committed; a re-read from 0 would show up here.
-    const after = await startRecordingConsumer(kafka, { groupId, topic, fromBeginning: true });
+    const after = await startRecordingConsumer(connected.kafka, { groupId, topic, fromBeginning: true });
     try {
-      await waitFor(() => after.records.length >= 4, () => `consumed ${after.records.length} of 4\n${kit.logs()}`, 10_000);
+      await waitFor(() => after.records.length >= 4, () => `consumed ${after.records.length} of 4\n${connected.kit.logs()}`, 10_000);
       await sleep(500);
     } finally {
       await after.consumer.disconnect();
@@ -65,10 +50,10 @@ describe('kafkajs 2.2.4 committed offsets on the embedded broker', () => {
     const topic = uniqueName('commits-two-groups');
     const reading = uniqueName('commits-reading');
     const idle = uniqueName('commits-idle');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
-    await producer.send({ topic, messages: [{ value: 'one' }, { value: 'two' }] });
+    await connected.admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
+    await connected.producer.send({ topic, messages: [{ value: 'one' }, { value: 'two' }] });
 
-    const consumer = await startRecordingConsumer(kafka, { groupId: reading, topic });
+    const consumer = await startRecordingConsumer(connected.kafka, { groupId: reading, topic });
     try {
       await waitFor(() => consumer.records.length >= 2, () => `consumed ${consumer.records.length} of 2`, 10_000);
     } finally {
@@ -77,24 +62,24 @@ describe('kafkajs 2.2.4 committed offsets on the embedded broker', () => {
 
     expect(await committed(reading, topic)).toEqual({ 0: '2' });
     expect(await committed(idle, topic)).toEqual({ 0: '-1' });
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
+    const groups = (await connected.admin.listGroups()).groups.map((g) => g.groupId);
     expect(groups).toContain(reading);
     expect(groups).not.toContain(idle);
   });
-  it('moves an idle group with admin.setOffsets, and forgets its commits with admin.deleteGroups', async () => {
+  it('moves an idle group with connected.admin.setOffsets, and forgets its commits with connected.admin.deleteGroups', async () => {
     const topic = uniqueName('commits-set');
     const groupId = uniqueName('commits-set');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
-    await producer.send({ topic, messages: [0, 1, 2, 3, 4, 5].map((i) => ({ partition: i % 2, value: `v${i}` })) });
+    await connected.admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
+    await connected.producer.send({ topic, messages: [0, 1, 2, 3, 4, 5].map((i) => ({ partition: i % 2, value: `v${i}` })) });
 
     // kafkajs joins the group with a paused consumer and commits its seeks; it idles for its
     // default 5 s fetch wait first (nothing to fetch while paused), which is kafkajs, not the broker.
-    await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '1' }] });
+    await connected.admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: '2' }, { partition: 1, offset: '1' }] });
 
     expect(await committed(groupId, topic)).toEqual({ 0: '2', 1: '1' });
-    const consumer = await startRecordingConsumer(kafka, { groupId, topic, fromBeginning: true });
+    const consumer = await startRecordingConsumer(connected.kafka, { groupId, topic, fromBeginning: true });
     try {
-      await waitFor(() => consumer.records.length >= 3, () => `consumed ${consumer.records.length} of 3\n${kit.logs()}`, 10_000);
+      await waitFor(() => consumer.records.length >= 3, () => `consumed ${consumer.records.length} of 3\n${connected.kit.logs()}`, 10_000);
       await sleep(300);
     } finally {
       await consumer.consumer.disconnect();
@@ -102,9 +87,9 @@ describe('kafkajs 2.2.4 committed offsets on the embedded broker', () => {
     expect(offsetsByPartition(consumer.records)).toEqual({ 0: [2], 1: [1, 2] });
     expect(await committed(groupId, topic)).toEqual({ 0: '3', 1: '3' });
 
-    const [deleted] = await admin.deleteGroups([groupId]);
+    const [deleted] = await connected.admin.deleteGroups([groupId]);
     expect(deleted).toMatchObject({ groupId, errorCode: 0 });
     expect(await committed(groupId, topic)).toEqual({ 0: '-1', 1: '-1' });
-    expect((await admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(groupId);
+    expect((await connected.admin.listGroups()).groups.map((g) => g.groupId)).not.toContain(groupId);
   });
 });

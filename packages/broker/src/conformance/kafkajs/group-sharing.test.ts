@@ -1,33 +1,19 @@
-import { AssignerProtocol, type Admin, type Kafka, type Producer } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKafkajsTestKit, uniqueName, waitFor, type KafkajsTestKit } from './kafkajs-test-kit';
+import { AssignerProtocol } from 'kafkajs';
+import { describe, expect, it } from 'vitest';
+import { useConnectedKit, uniqueName, waitFor } from './kafkajs-test-kit';
 import { deliveryCounts, startRecordingConsumer, type RecordingConsumer } from './recording-consumer';
 
 describe('kafkajs 2.2.4 consumer group sharing a topic on the embedded broker', () => {
-  let kit: KafkajsTestKit;
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: Producer;
-  beforeAll(async () => {
-    kit = await startKafkajsTestKit();
-    kafka = kit.kafka('conformance-group');
-    admin = kafka.admin();
-    producer = kafka.producer();
-    await Promise.all([admin.connect(), producer.connect()]);
-  });
-  afterAll(async () => {
-    await Promise.all([admin?.disconnect(), producer?.disconnect()]);
-    await kit?.close();
-  });
+  const connected = useConnectedKit('conformance-group');
 
   it('gives 3 members 2 of 6 partitions each, and together they read every record exactly once', async () => {
     const topic = uniqueName('group-six');
     const groupId = uniqueName('group-six');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 6 }] });
+    await connected.admin.createTopics({ topics: [{ topic, numPartitions: 6 }] });
     const members: RecordingConsumer[] = [];
     try {
-      for (let i = 0; i < 3; i++) members.push(await startRecordingConsumer(kafka, { groupId, topic }));
-      const assignments = (): string => JSON.stringify(members.map((m) => m.heldPartitions())) + '\n' + kit.logs();
+      for (let i = 0; i < 3; i++) members.push(await startRecordingConsumer(connected.kafka, { groupId, topic }));
+      const assignments = (): string => JSON.stringify(members.map((m) => m.heldPartitions())) + '\n' + connected.kit.logs();
       // Records are produced only once the group is stable, so no rebalance can hand one to a second member.
       await waitFor(() => members.every((m) => m.heldPartitions().length === 2), assignments, 15_000);
 
@@ -36,7 +22,7 @@ describe('kafkajs 2.2.4 consumer group sharing a topic on the embedded broker', 
       expect(new Set(members.map((m) => m.memberId())).size).toBe(3);
 
       const messages = Array.from({ length: 60 }, (_, i) => ({ partition: i % 6, key: `k${i}`, value: `record ${i}` }));
-      await producer.send({ topic, messages });
+      await connected.producer.send({ topic, messages });
       const all = (): RecordingConsumer['records'] => members.flatMap((m) => m.records);
       await waitFor(() => all().length >= messages.length, () => `consumed ${all().length} of ${messages.length}`, 10_000);
       // Give a duplicate time to show up.
@@ -53,7 +39,7 @@ describe('kafkajs 2.2.4 consumer group sharing a topic on the embedded broker', 
       expect(all().map((r) => r.value).sort()).toEqual(messages.map((m) => m.value).sort());
 
       // The broker agrees: one Stable generation with these three members.
-      const described = await admin.describeGroups([groupId]);
+      const described = await connected.admin.describeGroups([groupId]);
       expect(described.groups[0]).toMatchObject({ groupId, state: 'Stable', protocolType: 'consumer', protocol: 'RoundRobinAssigner' });
       const describedAssignments = Object.fromEntries(
         described.groups[0]!.members.map((m) => {

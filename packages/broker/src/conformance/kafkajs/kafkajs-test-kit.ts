@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
+import { afterAll, beforeAll } from 'vitest';
 import { startBroker, type Broker, type BrokerOptionsInput } from '../../index';
 
 /**
@@ -84,3 +85,31 @@ export function waitFor(condition: () => boolean, describe: () => string, timeou
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+export interface ConnectedKit {
+  kit: KafkajsTestKit;
+  kafka: Kafka;
+  admin: Admin;
+  producer: Producer;
+}
+
+/**
+ * For a test file: starts a broker and connects an admin and a producer before its tests, and closes
+ * them all after. The fields are filled in by the time the tests run.
+ */
+export function useConnectedKit(clientId: string): ConnectedKit {
+  const connected = {} as ConnectedKit;
+  beforeAll(async () => {
+    connected.kit = await startKafkajsTestKit();
+    connected.kafka = connected.kit.kafka(clientId);
+    connected.admin = connected.kafka.admin();
+    connected.producer = connected.kafka.producer();
+    await Promise.all([connected.admin.connect(), connected.producer.connect()]);
+  });
+  afterAll(async () => {
+    await Promise.all([connected.admin?.disconnect(), connected.producer?.disconnect()]);
+    await connected.kit?.close();
+  });
+  return connected;
+}
+

@@ -1,8 +1,7 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrokerEventMap } from '../../index';
 import { CrashingConsumerProcess } from './crashing-consumer-process';
-import { startKafkajsTestKit, uniqueName, waitFor, type KafkajsTestKit } from './kafkajs-test-kit';
+import { useConnectedKit, uniqueName, waitFor } from './kafkajs-test-kit';
 import { startRecordingConsumer, type RecordingConsumer } from './recording-consumer';
 
 const SESSION_TIMEOUT_MS = 3000;
@@ -12,38 +11,24 @@ const MAX_WAIT_MS = 100;
 const TIMER_SLACK_MS = 5;
 
 describe('kafkajs 2.2.4 member that crashes, on the embedded broker', () => {
-  let kit: KafkajsTestKit;
-  let kafka: Kafka;
-  let admin: Admin;
-  let producer: Producer;
-  beforeAll(async () => {
-    kit = await startKafkajsTestKit();
-    kafka = kit.kafka('conformance-expiry');
-    admin = kafka.admin();
-    producer = kafka.producer();
-    await Promise.all([admin.connect(), producer.connect()]);
-  });
-  afterAll(async () => {
-    await Promise.all([admin?.disconnect(), producer?.disconnect()]);
-    await kit?.close();
-  });
+  const connected = useConnectedKit('conformance-expiry');
 
   it('expires a member that stops heartbeating after its session timeout and moves its partitions to the survivor', async () => {
     const topic = uniqueName('expiry');
     const groupId = uniqueName('expiry');
-    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
+    await connected.admin.createTopics({ topics: [{ topic, numPartitions: 4 }] });
     const heartbeats = new Map<string, number>();
     const expired: Array<BrokerEventMap['member:expired'] & { observedAt: number }> = [];
     const commits: BrokerEventMap['offsets:committed'][] = [];
-    kit.broker.events.on('member:heartbeat', (e) => e.groupId === groupId && heartbeats.set(e.memberId, e.at));
-    kit.broker.events.on('member:expired', (e) => e.groupId === groupId && expired.push({ ...e, observedAt: Date.now() }));
-    kit.broker.events.on('offsets:committed', (e) => e.groupId === groupId && commits.push(e));
+    connected.kit.broker.events.on('member:heartbeat', (e) => e.groupId === groupId && heartbeats.set(e.memberId, e.at));
+    connected.kit.broker.events.on('member:expired', (e) => e.groupId === groupId && expired.push({ ...e, observedAt: Date.now() }));
+    connected.kit.broker.events.on('offsets:committed', (e) => e.groupId === groupId && commits.push(e));
     const timing = { sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: HEARTBEAT_INTERVAL_MS, maxWaitTimeInMs: MAX_WAIT_MS };
 
-    const survivor: RecordingConsumer = await startRecordingConsumer(kafka, { groupId, topic, config: timing });
-    const crasher = new CrashingConsumerProcess({ bootstrap: kit.broker.bootstrap, groupId, topic, ...timing });
+    const survivor: RecordingConsumer = await startRecordingConsumer(connected.kafka, { groupId, topic, config: timing });
+    const crasher = new CrashingConsumerProcess({ bootstrap: connected.kit.broker.bootstrap, groupId, topic, ...timing });
     try {
-      const seen = (): string => `survivor ${JSON.stringify(survivor.heldPartitions())}\n${crasher.describe()}\n${kit.logs()}`;
+      const seen = (): string => `survivor ${JSON.stringify(survivor.heldPartitions())}\n${crasher.describe()}\n${connected.kit.logs()}`;
       await waitFor(() => survivor.heldPartitions().length === 2 && crasher.latestJoin()?.partitions.length === 2, seen, 20_000);
       const crasherId = crasher.latestJoin()!.memberId;
       const crasherPartitions = crasher.latestJoin()!.partitions;
@@ -51,7 +36,7 @@ describe('kafkajs 2.2.4 member that crashes, on the embedded broker', () => {
       expect([...crasherPartitions, ...survivorPartitions].sort()).toEqual([0, 1, 2, 3]);
 
       // Offset 0 of every partition is read, and committed, before the crash.
-      await producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `before ${partition}` })) });
+      await connected.producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `before ${partition}` })) });
       const committedByCrasher = (partition: number): boolean =>
         commits.some((c) => c.memberId === crasherId && c.offsets.some((o) => o.topic === topic && o.partition === partition && o.offset === 1));
       // Wait for a heartbeat too, so the crash interrupts a member in its steady rhythm.
@@ -62,7 +47,7 @@ describe('kafkajs 2.2.4 member that crashes, on the embedded broker', () => {
       await crasher.kill();
       expect(expired, 'nobody expired while both members were alive').toEqual([]);
       // Produced while the crasher's partitions have no reader.
-      await producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `during ${partition}` })) });
+      await connected.producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `during ${partition}` })) });
 
       await waitFor(() => expired.length > 0, seen, SESSION_TIMEOUT_MS + 5000);
       const [expiry] = expired;
@@ -88,7 +73,7 @@ describe('kafkajs 2.2.4 member that crashes, on the embedded broker', () => {
       // It resumes the crasher's partitions at the crasher's commits: the records produced during
       // the outage, and not offset 0 again.
       await waitFor(() => survivor.records.length >= 6, seen, 10_000);
-      await producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `after ${partition}` })) });
+      await connected.producer.send({ topic, messages: [0, 1, 2, 3].map((partition) => ({ partition, value: `after ${partition}` })) });
       await waitFor(() => survivor.records.length >= 10, seen, 10_000);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const read = (partition: number): string[] => survivor.records.filter((r) => r.partition === partition).map((r) => `${r.offset}:${r.value}`);
