@@ -5,6 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError, isLoopback, loadConfig } from './config';
 import { startGateway } from './gateway';
+import type { GatewayServices } from './services';
+
+const DEMO_TOPIC = 'orders';
 
 async function main(): Promise<void> {
   let config = loadConfig();
@@ -15,6 +18,7 @@ async function main(): Promise<void> {
   }
   const gateway = await startGateway(config);
   const { services } = gateway;
+  if (services.mode === 'embedded') await createDemoTopic(services);
   console.log(`Lanes is running: open ${gateway.url}`);
   if (services.tokenRequired) {
     console.log(`Presenter link${tokenNote}: ${gateway.url}/?token=${config.presenterToken}`);
@@ -28,6 +32,21 @@ async function main(): Promise<void> {
   const stop = () => void gateway.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * A fresh embedded broker has no topics; one ready to use means a newcomer's first click (Send, with
+ * the seed lab's lines already in the box) shows records landing.
+ */
+async function createDemoTopic(services: GatewayServices): Promise<void> {
+  if (services.topicViews().length > 0) return;
+  try {
+    await services.topics.create({ name: DEMO_TOPIC, partitions: 3 });
+    await services.tap.watch(DEMO_TOPIC, 'beginning');
+    await services.refreshTopics();
+  } catch (error) {
+    services.log(`could not create the demo topic '${DEMO_TOPIC}': ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { recordStream } from '../lanes/record-stream';
 import { useDashboard } from '../state/dashboard-store';
 import { useView } from '../state/view-store';
 import { HistogramChart } from './histogram-chart';
-import { HOT_SKEW, formatSkew, skewOf, skewVerdict } from './skew';
+import { HOT_SKEW, enoughToJudge, formatSkew, skewOf, skewVerdict } from './skew';
 import { useNow } from './use-now';
 
 const WINDOWS = [
@@ -23,7 +23,7 @@ export function PartitionHistogram() {
   // `now` changes twice a second: that is what refreshes the counts.
   const counts = useMemo(() => (topic ? recordStream.countsInWindow(topic, partitionCount, seconds) : []), [topic, partitionCount, seconds, now]);
   const summary = skewOf(counts);
-  const hot = summary.skew >= HOT_SKEW && partitionCount > 1 ? summary.hottest : null;
+  const hot = summary.skew >= HOT_SKEW && partitionCount > 1 && enoughToJudge(summary, partitionCount) ? summary.hottest : null;
   const window = WINDOWS.find((w) => w.seconds === seconds) ?? WINDOWS[0];
 
   if (!topic) return <p className="muted">Pick or create a topic to see how its records spread.</p>;

@@ -39,11 +39,16 @@ export function formatSkew(skew: number): string {
 /** Below this many records per partition, skew says more about chance than about keys. */
 const MIN_RECORDS_TO_JUDGE = 5;
 
+/** Whether there are enough records in the window for the skew figure to mean something. */
+export function enoughToJudge(summary: SkewSummary, partitionCount: number): boolean {
+  return summary.total >= MIN_RECORDS_TO_JUDGE * partitionCount;
+}
+
 export function skewVerdict(summary: SkewSummary, partitionCount: number): string {
   if (summary.total === 0) return 'No records in this window yet.';
   if (partitionCount <= 1) return 'One partition: nothing to spread.';
   // A handful of records always looks skewed; say so instead of raising a false alarm.
-  if (summary.total < MIN_RECORDS_TO_JUDGE * partitionCount) return `Only ${summary.total} ${summary.total === 1 ? 'record' : 'records'} so far: too few to judge the spread.`;
+  if (!enoughToJudge(summary, partitionCount)) return `Only ${summary.total} ${summary.total === 1 ? 'record' : 'records'} so far: too few to judge the spread.`;
   if (summary.skew >= HOT_SKEW && summary.hottest !== null) {
     const share = Math.round((summary.max / summary.total) * 100);
     return `Hot partition P${summary.hottest}: ${share}% of records, its consumer does ${summary.skew.toFixed(1)}× its share of the work.`;
