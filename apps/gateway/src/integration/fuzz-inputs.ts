@@ -4,20 +4,10 @@
  * sequence, so a failure can be replayed with LANES_FUZZ_SEED.
  */
 import { commandSchemas, type CommandName } from '@lanes/events';
+import { seededRandom, type RandomSource } from '@lanes/partitioners';
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, good enough to pick inputs; not for anything secret. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Random = RandomSource;
+export { seededRandom };
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
