@@ -1,5 +1,6 @@
 // Shared set-up for the group coordinator's tests: a real coordinator with real timers and an
 // event log, plus requests shaped the way the JoinGroup/SyncGroup handlers build them.
+import { afterEach } from 'vitest';
 import { BrokerEvents, type BrokerEventMap, type BrokerEventName } from '../broker-events';
 import type { GroupCoordinatorOptions, JoinGroupRequest, JoinGroupResult } from './coordinator-types';
 import { GroupCoordinator } from './group-coordinator';
@@ -92,4 +93,21 @@ export function keepAlive(coordinator: GroupCoordinator, members: { memberId: st
     }
   }, everyMs);
   return () => clearInterval(timer);
+}
+
+/**
+ * For a test file: a `start` that starts coordinators (with real timers) and closes every one of
+ * them after each test, so no timer outlives the test that made it.
+ */
+export function useCoordinators(): (options?: Partial<GroupCoordinatorOptions>) => CoordinatorUnderTest {
+  let running: CoordinatorUnderTest[] = [];
+  afterEach(() => {
+    for (const { coordinator } of running) coordinator.close();
+    running = [];
+  });
+  return (options = {}) => {
+    const started = startCoordinator(options);
+    running.push(started);
+    return started;
+  };
 }

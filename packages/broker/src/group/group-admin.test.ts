@@ -1,17 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { assignmentFor, type CoordinatorUnderTest, formStableGroup, joinRequest, startCoordinator } from './coordinator-test-kit';
+import { describe, expect, it } from 'vitest';
+import { assignmentFor, formStableGroup, joinRequest, useCoordinators } from './coordinator-test-kit';
 import { ErrorCode } from '@lanes/kafka-protocol';
 
-let running: CoordinatorUnderTest[] = [];
-function start(): CoordinatorUnderTest {
-  const started = startCoordinator();
-  running.push(started);
-  return started;
-}
-afterEach(() => {
-  for (const { coordinator } of running) coordinator.close();
-  running = [];
-});
+const start = useCoordinators();
 
 describe('GroupCoordinator DescribeGroups and ListGroups', () => {
   it('describes a Stable group with each member’s chosen-protocol metadata and assignment', async () => {
