@@ -106,18 +106,9 @@ export function runTimed(command: string, args: string[], timeoutMs: number): Pr
       for (let at = chunk.indexOf(NEWLINE); at !== -1; at = chunk.indexOf(NEWLINE, at + 1)) stdoutNewlines++;
     });
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs} ms.\n${stderr.slice(-2000)}`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${command}: ${error.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr, elapsedMs: performance.now() - started, lastOutputMs, stdoutBytes, stdoutNewlines });
-    });
+    settleWithin(child, `${command} ${args.join(' ')}`, timeoutMs, () => stderr, reject, (code) =>
+      resolve({ code, stderr, elapsedMs: performance.now() - started, lastOutputMs, stdoutBytes, stdoutNewlines }),
+    );
   });
 }
 
@@ -129,17 +120,29 @@ export function runCaptured(command: string, args: string[], timeoutMs: number):
     let stderr = '';
     child.stdout?.setEncoding('utf8').on('data', (text: string) => (stdout += text));
     child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${command} ${args.join(' ')} did not finish within ${timeoutMs} ms.\n${stderr.slice(-2000)}`));
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new Error(`could not start ${command}: ${error.message}`));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+    settleWithin(child, `${command} ${args.join(' ')}`, timeoutMs, () => stderr, reject, (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Kills `child` if it runs past `timeoutMs` (rejecting with its last stderr), else settles on close. */
+function settleWithin(
+  child: ChildProcess,
+  what: string,
+  timeoutMs: number,
+  stderr: () => string,
+  reject: (error: Error) => void,
+  onClose: (code: number | null) => void,
+): void {
+  const timer = setTimeout(() => {
+    child.kill('SIGKILL');
+    reject(new Error(`${what} did not finish within ${timeoutMs} ms.\n${stderr().slice(-2000)}`));
+  }, timeoutMs);
+  child.on('error', (error) => {
+    clearTimeout(timer);
+    reject(new Error(`could not start ${what.split(' ')[0]}: ${error.message}`));
+  });
+  child.on('close', (code) => {
+    clearTimeout(timer);
+    onClose(code);
   });
 }

@@ -65,7 +65,7 @@ export class RecordStream {
     let run = 0;
     for (const record of records) {
       if (record.partition !== partition || record.topic !== topic) {
-        if (history && run > 0) this.countInWindow(topic, partition, run);
+        if (history && run > 0) this.finishRun(history, topic, partition, run);
         topic = record.topic;
         partition = record.partition;
         history = this.history(topic, partition);
@@ -81,12 +81,15 @@ export class RecordStream {
       this.arrivals.push(landed);
       run++;
     }
-    if (history && run > 0) this.countInWindow(topic, partition, run);
-    for (const touched of this.partitions.values()) {
-      if (touched.recent.length > RECENT_CAPACITY * 1.5) touched.recent.splice(0, touched.recent.length - RECENT_CAPACITY);
-    }
+    if (history && run > 0) this.finishRun(history, topic, partition, run);
     if (this.arrivals.length > ARRIVAL_CAPACITY) this.arrivals.splice(0, this.arrivals.length - ARRIVAL_CAPACITY);
     this.changed();
+  }
+
+  /** Bookkeeping once per run of records from one partition: the window count, and trimming its history. */
+  private finishRun(history: PartitionHistory, topic: string, partition: number, run: number): void {
+    this.countInWindow(topic, partition, run);
+    if (history.recent.length > RECENT_CAPACITY * 1.5) history.recent.splice(0, history.recent.length - RECENT_CAPACITY);
   }
 
   /** Counts for records the gateway summarised because this browser fell behind. */
