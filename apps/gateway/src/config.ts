@@ -29,8 +29,12 @@ export const gatewayConfigSchema = z.object({
   commandRatePerSecond: z.coerce.number().int().min(1).default(50),
   /** Records buffered per browser before it receives aggregates instead. */
   clientBufferRecords: z.coerce.number().int().min(100).default(20_000),
-  /** How often coalesced batches go out to each browser. */
+  /** At most one coalesced batch per this interval goes out to each browser. */
   flushIntervalMs: z.coerce.number().int().min(5).max(1000).default(16),
+  /** The tap's fetches: Kafka answers once this many bytes are ready, or after tapMaxWaitMs. */
+  tapMinBytes: z.coerce.number().int().min(1).max(16 * 1024 * 1024).default(64 * 1024),
+  /** The longest a record waits in Kafka for the tap's fetch to fill; bounds what the tap adds to latency. */
+  tapMaxWaitMs: z.coerce.number().int().min(1).max(1000).default(20),
   /** How often external groups are polled through the admin API. */
   groupPollMs: z.coerce.number().int().min(200).default(1000),
   logLevel: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
@@ -51,6 +55,8 @@ const envNames: Record<keyof GatewayConfig, string> = {
   commandRatePerSecond: 'LANES_COMMAND_RATE',
   clientBufferRecords: 'LANES_CLIENT_BUFFER_RECORDS',
   flushIntervalMs: 'LANES_FLUSH_INTERVAL_MS',
+  tapMinBytes: 'LANES_TAP_MIN_BYTES',
+  tapMaxWaitMs: 'LANES_TAP_MAX_WAIT_MS',
   groupPollMs: 'LANES_GROUP_POLL_MS',
   logLevel: 'LANES_LOG_LEVEL',
 };

@@ -68,7 +68,12 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
     },
     { flushIntervalMs: config.flushIntervalMs, clientBufferRecords: config.clientBufferRecords },
   );
-  const tap = new Tap(kafka, { onRecords: (records) => hub.publishRecords(records), onError: log });
+  const tap = new Tap(kafka, {
+    onRecords: (records) => hub.publishRecords(records),
+    onError: log,
+    minBytes: config.tapMinBytes,
+    maxWaitTimeInMs: config.tapMaxWaitMs,
+  });
   const topics = new TopicService(admin, broker, (topic) => tap.isWatched(topic));
   const recentKeys = new RecentKeys();
   const producer = new ProducerService(kafka, topics, recentKeys);

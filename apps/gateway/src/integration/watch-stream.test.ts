@@ -114,9 +114,13 @@ describe('a browser that stops acknowledging', () => {
         maxBuffered = Math.max(maxBuffered, gateway.services.hub.client(slow.id)?.bufferedRecords ?? 0);
       }, 2);
       try {
+        // Round by round, each shown before the next is sent, so the records reach the browsers in
+        // more batches than the slow one may leave unacknowledged.
         for (let round = 0; round < 30; round++) {
           const messages = Array.from({ length: 50 }, (_, i) => ({ key: null, value: `r${round}-${i}` }));
           expect((await watcher.command('records:produce', { topic, profile: 'kafkajs', messages })).ok).toBe(true);
+          const shownSoFar = (round + 1) * 50;
+          await waitFor(() => watcher.recordsOf(topic).length >= shownSoFar, 10_000, () => `round ${round} to be shown`);
         }
         await waitForAll(watcher, topic);
       } finally {

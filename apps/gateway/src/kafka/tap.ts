@@ -9,6 +9,12 @@ export const TAP_GROUP_PREFIX = 'lanes-tap-';
 export interface TapOptions {
   onRecords: (records: RecordView[]) => void;
   onError?: (message: string) => void;
+  /**
+   * Fetch sizing: Kafka holds a fetch until `minBytes` are ready or `maxWaitTimeInMs` has passed.
+   * Fewer, fuller fetches are most of what a record costs the gateway (bench/gateway); the wait
+   * bounds what that adds to a record's way to the browser. Defaults: 1 byte, 100 ms.
+   */
+  minBytes?: number;
   maxWaitTimeInMs?: number;
 }
 
@@ -88,6 +94,7 @@ export class Tap {
       sessionTimeout: 10_000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      minBytes: this.options.minBytes ?? 1,
       allowAutoTopicCreation: false,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 3000 },
     });

@@ -14,7 +14,7 @@ function batch(partition: number, from: number, count: number): EncodedBatch {
     timestamp: 0,
     headers: {},
   }));
-  return { bytes: Buffer.from(JSON.stringify({ records })), count, summary: () => summarize(records) };
+  return { bytes: () => Buffer.from(JSON.stringify({ records })), count, summary: () => summarize(records) };
 }
 
 function recordingSink() {
@@ -28,6 +28,18 @@ function recordingSink() {
 }
 
 describe('ClientStream', () => {
+  it('never encodes a batch that the browser is sent only as counts', () => {
+    const { sent, sink, aggregates } = recordingSink();
+    const stream = new ClientStream(sink, 1, 5);
+    stream.offer(batch(0, 0, 1));
+    let encodings = 0;
+    const behind = batch(0, 1, 10);
+    stream.offer({ ...behind, bytes: () => (encodings++, behind.bytes()) });
+    sent[0]!.ack();
+    expect(aggregates).toEqual([{ topic: 't', partitions: [{ partition: 0, count: 10, fromOffset: 1, toOffset: 10 }] }]);
+    expect(encodings).toBe(0);
+  });
+
   it('sends at once while the browser keeps up, and holds batches past the in-flight limit', () => {
     const { sent, sink } = recordingSink();
     const stream = new ClientStream(sink, 2, 100);

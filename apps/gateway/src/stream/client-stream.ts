@@ -1,10 +1,14 @@
 import type { ConsumedBatch, RecordsAggregate } from '@lanes/events';
 import { mergeSummary, toAggregates, type PartitionSummary } from './partition-summary';
 
-/** One flush of records, encoded once and shared by every browser. */
+/** One flush of records, encoded at most once and shared by every browser. */
 export interface EncodedBatch {
-  /** `{"records":[...]}` as UTF-8 JSON; socket.io sends it as a binary attachment, not re-encoded. */
-  readonly bytes: Buffer;
+  /**
+   * `{"records":[...]}` as UTF-8 JSON; socket.io sends it as a binary attachment, not re-encoded.
+   * Worked out when the first browser is sent the batch as records: a batch every browser gets
+   * only as counts (they are all behind) is never encoded.
+   */
+  bytes(): Buffer;
   readonly count: number;
   /** Counts and offset ranges per partition, worked out only if a lagging browser needs them. */
   summary(): PartitionSummary;
@@ -75,7 +79,7 @@ export class ClientStream {
   private send(batch: EncodedBatch): void {
     this.inFlight++;
     let acked = false;
-    this.sink.sendRecords(batch.bytes, () => {
+    this.sink.sendRecords(batch.bytes(), () => {
       if (acked) return;
       acked = true;
       this.inFlight--;

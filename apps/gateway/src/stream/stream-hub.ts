@@ -26,14 +26,22 @@ export interface BroadcastTarget {
 
 /**
  * Everything the gateway streams to browsers goes through here. Records and consumed batches are
- * coalesced: at most one emit per flush interval, never one per record. A flush is encoded once and
- * shared by all browsers; each browser's ClientStream bounds what it may cost when it falls behind.
+ * coalesced: at most one flush per flush interval, never one emit per record. A flush is encoded
+ * once and shared by all browsers; each browser's ClientStream bounds what it may cost when it falls
+ * behind.
+ *
+ * Flushes happen when there is something to send, not on a clock: the first records after a quiet
+ * spell go out as soon as the fetch that brought them has been handled (setImmediate lets every
+ * partition of that fetch join in), later ones wait for the rest of the interval. So records are
+ * not held back when they trickle in, and an idle gateway does no work.
  */
 export class StreamHub {
   private pendingRecords: RecordView[] = [];
   private pendingConsumed = new Map<string, ConsumedBatch>();
   private readonly clients = new Map<string, ClientStream>();
-  private readonly timer: NodeJS.Timeout;
+  private cancelScheduled: (() => void) | null = null;
+  private lastFlushAt = -Infinity;
+  private closed = false;
   readonly recent: RecentRecords;
   /** Totals since start, for the health endpoint and benchmarks. */
   readonly totals = { records: 0, batches: 0 };
@@ -43,8 +51,6 @@ export class StreamHub {
     private readonly options: StreamHubOptions,
   ) {
     this.recent = new RecentRecords(options.recentPerPartition ?? 200);
-    this.timer = setInterval(() => this.flush(), options.flushIntervalMs);
-    this.timer.unref();
   }
 
   addClient(id: string, sink: ClientSink): void {
@@ -61,6 +67,7 @@ export class StreamHub {
 
   publishRecords(records: readonly RecordView[]): void {
     for (const record of records) this.pendingRecords.push(record);
+    this.scheduleFlush();
   }
 
   /**
@@ -77,12 +84,31 @@ export class StreamHub {
     pending.records.push(...batch.records);
     pending.processed += batch.processed ?? batch.records.length;
     if (pending.records.length > CONSUMED_RECORDS_KEPT * 2) pending.records.splice(0, pending.records.length - CONSUMED_RECORDS_KEPT);
+    this.scheduleFlush();
   }
 
   /** Events at human rates (group changes, commits, notices) go out at once. */
   emit: Broadcast = (event, ...args) => this.target.emit(event, ...args);
 
+  private scheduleFlush(): void {
+    if (this.cancelScheduled || this.closed) return;
+    const wait = this.lastFlushAt + this.options.flushIntervalMs - performance.now();
+    const flush = () => {
+      this.cancelScheduled = null;
+      this.flush();
+    };
+    if (wait > 0) {
+      const timer = setTimeout(flush, wait);
+      this.cancelScheduled = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(flush);
+      this.cancelScheduled = () => clearImmediate(immediate);
+    }
+  }
+
+  /** Sends what is pending now. */
   flush(): void {
+    this.lastFlushAt = performance.now();
     if (this.pendingRecords.length > 0) {
       const pending = this.pendingRecords;
       this.pendingRecords = [];
@@ -94,8 +120,9 @@ export class StreamHub {
       for (let start = 0; start < pending.length; start += size) {
         const records = pending.slice(start, start + size);
         this.totals.batches += 1;
+        let encoded: Buffer | undefined;
         const batch: EncodedBatch = {
-          bytes: Buffer.from(JSON.stringify({ records })),
+          bytes: () => (encoded ??= Buffer.from(JSON.stringify({ records }))),
           count: records.length,
           summary: () => summarize(records),
         };
@@ -113,7 +140,9 @@ export class StreamHub {
   }
 
   close(): void {
-    clearInterval(this.timer);
+    this.closed = true;
+    this.cancelScheduled?.();
+    this.cancelScheduled = null;
     this.flush();
   }
 }

@@ -1,0 +1,58 @@
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordView } from '@lanes/events';
+import { StreamHub } from './stream-hub';
+
+function record(offset: number): RecordView {
+  return { topic: 'orders', partition: 0, offset, key: null, value: 'v', valueBytes: 1, timestamp: 0, headers: {} };
+}
+
+const hubs: StreamHub[] = [];
+afterEach(() => {
+  for (const hub of hubs.splice(0)) hub.close();
+});
+
+function setUp(flushIntervalMs: number) {
+  const hub = new StreamHub({ emit: () => {} }, { flushIntervalMs, clientBufferRecords: 1000 });
+  hubs.push(hub);
+  const received: number[][] = [];
+  hub.addClient('browser', {
+    sendRecords: (bytes, ack) => {
+      received.push((JSON.parse(bytes.toString()) as { records: RecordView[] }).records.map((r) => r.offset));
+      ack();
+    },
+    sendAggregates: () => {},
+    sendConsumed: () => {},
+  });
+  return { hub, received };
+}
+
+describe('StreamHub flushing', () => {
+  it('sends the first records after a quiet spell at once, everything from one turn in one batch', async () => {
+    const { hub, received } = setUp(10_000);
+    hub.publishRecords([record(0)]);
+    hub.publishRecords([record(1), record(2)]);
+    expect(received).toEqual([]);
+    await nextTurn();
+    expect(received).toEqual([[0, 1, 2]]);
+  });
+
+  it('holds later records until the flush interval has passed, then sends them together', async () => {
+    const { hub, received } = setUp(40);
+    hub.publishRecords([record(0)]);
+    await nextTurn();
+    hub.publishRecords([record(1)]);
+    hub.publishRecords([record(2)]);
+    await nextTurn();
+    expect(received).toEqual([[0]]);
+    await sleep(80);
+    expect(received).toEqual([[0], [1, 2]]);
+  });
+
+  it('sends what is pending when closed', () => {
+    const { hub, received } = setUp(10_000);
+    hub.publishRecords([record(7)]);
+    hub.close();
+    expect(received).toEqual([[7]]);
+  });
+});
