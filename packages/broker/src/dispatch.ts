@@ -11,7 +11,7 @@ import {
 } from '@lanes/kafka-protocol';
 import type { BrokerContext, RequestContext } from './broker-context';
 import { handlers } from './handlers';
-import type { FrameHandler } from './network/connection';
+import type { Answer, FrameHandler } from './network/connection';
 import { advertisedApiKeys, isSupported } from './supported-apis';
 
 /** Thrown to close one connection on purpose; the message goes to the broker log. */
@@ -24,14 +24,15 @@ export class CloseConnection extends Error {}
  * negotiate (broker-notes pitfall 1; KIP-511).
  */
 export function createFrameHandler(broker: BrokerContext): FrameHandler {
-  // Not async: decoding happens before the first await, so a malformed frame throws at once and the
-  // connection stops acting on anything that came after it.
+  // Not async: decoding happens before anything is awaited, so a malformed frame throws at once and
+  // the connection stops acting on anything that came after it. A handler that answers at once
+  // (most do) is encoded at once, with no promise in between.
   return (frame, connection) => {
     let decoded;
     try {
       const header = readRequestHeader(new Reader(frame));
       if (!isSupported(header.apiKey, header.apiVersion)) {
-        if (header.apiKey === ApiKey.ApiVersions) return Promise.resolve(apiVersionsUnsupported(header.correlationId));
+        if (header.apiKey === ApiKey.ApiVersions) return apiVersionsUnsupported(header.correlationId);
         throw new CloseConnection(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client ${JSON.stringify(header.clientId)}`);
       }
       decoded = decodeRequestFrame(frame);
@@ -40,16 +41,17 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
       throw error;
     }
     const { header, body } = decoded;
-    const handler = handlers[header.apiKey as keyof RequestByKey] as (
-      b: BrokerContext,
-      r: unknown,
-      c: RequestContext,
-    ) => unknown;
-    return (async () => {
-      const response = await handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
-      if (response === null) return null;
-      return encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
-    })();
+    const handler = handlers[header.apiKey as keyof RequestByKey] as (b: BrokerContext, r: unknown, c: RequestContext) => unknown;
+    const encode = (response: unknown): Answer =>
+      response === null ? null : encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+    let response: unknown;
+    try {
+      response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
+    } catch (error) {
+      // A handler that fails synchronously closes the connection as a rejected one would.
+      return Promise.reject(error as Error);
+    }
+    return response instanceof Promise ? response.then(encode) : encode(response);
   };
 }
 

@@ -104,11 +104,11 @@ function writeResponse<K extends keyof ResponseByKey>(
   apiVersion: number,
   correlationId: number,
   body: EncodeInput<ResponseByKey[K]>,
+  writer: Writer,
 ): Writer {
   const api = schemasOf(apiKey);
   if (!api) throw new RangeError(`unknown API key ${apiKey}`);
   const codec = codecFor<ResponseByKey[K]>(api.response, apiVersion);
-  const writer = new Writer();
   writer.int32(correlationId);
   if (responseHeaderVersion(apiKey, apiVersion) === 1) writer.uvarint(0);
   codec.write(writer, body);
@@ -121,12 +121,12 @@ export function encodeResponseFrame<K extends keyof ResponseByKey>(
   correlationId: number,
   body: EncodeInput<ResponseByKey[K]>,
 ): Buffer {
-  return writeResponse(apiKey, apiVersion, correlationId, body).toBuffer();
+  return writeResponse(apiKey, apiVersion, correlationId, body, new Writer()).toBuffer();
 }
 
 /**
- * The response as chunks ready for a vectored socket write, size prefix first. Large record batches
- * stay references to the stored log, never copied.
+ * The response as chunks ready for a vectored socket write, size prefix included. A small response
+ * is one chunk; large record batches stay references to the buffers they came in, never copied.
  */
 export function encodeResponseChunks<K extends keyof ResponseByKey>(
   apiKey: K,
@@ -134,10 +134,12 @@ export function encodeResponseChunks<K extends keyof ResponseByKey>(
   correlationId: number,
   body: EncodeInput<ResponseByKey[K]>,
 ): Buffer[] {
-  const writer = writeResponse(apiKey, apiVersion, correlationId, body);
-  const size = Buffer.allocUnsafe(4);
-  size.writeInt32BE(writer.length, 0);
-  return [size, ...writer.toChunks()];
+  const writer = new Writer();
+  // The size goes first, in the same scratch buffer; it is known, and filled in, at the end.
+  writer.int32(0);
+  const chunks = writeResponse(apiKey, apiVersion, correlationId, body, writer).toChunks();
+  chunks[0]!.writeInt32BE(writer.length - 4, 0);
+  return chunks;
 }
 
 export function decodeResponseFrame<K extends keyof ResponseByKey>(

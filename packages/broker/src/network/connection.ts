@@ -13,13 +13,16 @@ export interface ClientConnection {
   readonly released: AbortSignal;
 }
 
+/** A response as chunks (size prefix included), or null when the protocol says not to answer (acks=0). */
+export type Answer = Buffer[] | null;
+
 /**
- * Answers one request frame: the response as chunks (size prefix included), or null when the
- * protocol says not to answer (acks=0). A frame that cannot be understood throws synchronously, so
- * that nothing after it on the connection is acted on; the answers to earlier requests still go
+ * Answers one request frame: at once when it can (Produce, Metadata), as a promise when it must
+ * wait (a long-poll Fetch, a JoinGroup). A frame that cannot be understood throws synchronously,
+ * so that nothing after it on the connection is acted on; the answers to earlier requests still go
  * out, then the connection closes. A rejected promise closes the connection the same way.
  */
-export type FrameHandler = (frame: Buffer, connection: ClientConnection) => Promise<Buffer[] | null>;
+export type FrameHandler = (frame: Buffer, connection: ClientConnection) => Answer | Promise<Answer>;
 
 export interface ConnectionOptions {
   maxRequestBytes: number;
@@ -73,12 +76,17 @@ export class Connection implements ClientConnection {
     if (this.stopping || this.closed.aborted) return;
     const respond = this.responses.reserve();
     if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
-    let answer: Promise<Buffer[] | null>;
+    let answer: Answer | Promise<Answer>;
     try {
       answer = this.handle(frame, this);
     } catch (error) {
       respond(null);
       this.stopAfterEarlierAnswers(error);
+      return;
+    }
+    if (!(answer instanceof Promise)) {
+      respond(answer);
+      this.resumeIfRoom();
       return;
     }
     answer.then(

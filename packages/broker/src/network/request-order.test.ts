@@ -59,6 +59,20 @@ describe('response order on one connection', () => {
     for (const _ of sent) received.push((await socket.nextFrame()).readInt32BE(0));
     expect(received).toEqual(sent);
   });
+
+  it('stops reading at its in-flight limit and reads on as answers go out', async () => {
+    const limited = await startBroker({ port: 0, maxInFlightRequestsPerConnection: 4 });
+    const socket = await RawKafkaSocket.connect(limited.port);
+    try {
+      const sent = Array.from({ length: 50 }, () => socket.send(ApiKey.ApiVersions, 2, {}));
+      const received: number[] = [];
+      for (const _ of sent) received.push((await socket.nextFrame(3000)).readInt32BE(0));
+      expect(received).toEqual(sent);
+    } finally {
+      socket.destroy();
+      await limited.close();
+    }
+  });
 });
 
 describe('acks=0 Produce', () => {
