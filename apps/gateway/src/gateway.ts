@@ -69,7 +69,7 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
     { flushIntervalMs: config.flushIntervalMs, clientBufferRecords: config.clientBufferRecords },
   );
   const tap = new Tap(kafka, {
-    onRecords: (records) => hub.publishRecords(records),
+    onRecords: (run) => hub.publishRecords(run),
     onError: log,
     minBytes: config.tapMinBytes,
     maxWaitTimeInMs: config.tapMaxWaitMs,

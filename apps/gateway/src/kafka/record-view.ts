@@ -4,10 +4,10 @@ import { limits, type RecordView } from '@lanes/events';
 /** The header outside producers may set to name themselves on the dashboard; Lanes sets it too. */
 export const PRODUCER_HEADER = 'lanes-producer';
 
-/** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
 /** Shared by every record without headers; never written to. */
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
 export function toRecordView(topic: string, partition: number, message: KafkaMessage): RecordView {
   const value = message.value;
   let headers = NO_HEADERS;

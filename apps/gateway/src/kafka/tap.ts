@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka } from 'kafkajs';
-import type { RecordView } from '@lanes/events';
-import { toRecordView } from './record-view';
+import type { RecordRun } from '../stream/record-run';
+import { messageRun } from './message-run';
 
 /** Groups the tap uses; hidden from the dashboard's list of groups. */
 export const TAP_GROUP_PREFIX = 'lanes-tap-';
 
 export interface TapOptions {
-  onRecords: (records: RecordView[]) => void;
+  /** Each partition's new records from one fetch, oldest first. */
+  onRecords: (run: RecordRun) => void;
   onError?: (message: string) => void;
   /**
    * Fetch sizing: Kafka holds a fetch until `minBytes` are ready or `maxWaitTimeInMs` has passed.
@@ -118,14 +119,14 @@ export class Tap {
           shown = -1;
           this.lastShown.delete(key);
         }
-        const records: RecordView[] = [];
-        for (const message of batch.messages) {
-          if (Number(message.offset) <= shown) continue;
-          records.push(toRecordView(batch.topic, batch.partition, message));
-        }
-        if (records.length === 0) return;
-        this.lastShown.set(key, records[records.length - 1]!.offset);
-        this.options.onRecords(records);
+        // Offsets rise within a batch: skip what was shown before (a rejoin can fetch it again).
+        const messages = batch.messages;
+        let first = 0;
+        while (first < messages.length && Number(messages[first]!.offset) <= shown) first++;
+        if (first === messages.length) return;
+        const run = messageRun(batch.topic, batch.partition, first === 0 ? messages : messages.slice(first));
+        this.lastShown.set(key, run.offsetAt(run.length - 1));
+        this.options.onRecords(run);
       },
     });
   }

@@ -67,6 +67,20 @@ describe('ClientStream', () => {
     expect(p1.fromOffset).toBe(10);
   });
 
+  it('counts everything offered while a browser is being counted, and sends records again once it acknowledges', () => {
+    const { sent, aggregates, sink } = recordingSink();
+    const stream = new ClientStream(sink, 1, 10);
+    expect(stream.offer(batch(0, 0, 10))).toBe('sent');
+    expect(stream.offer(batch(0, 10, 10))).toBe('queued');
+    expect(stream.offer(batch(0, 20, 10))).toBe('counted');
+    expect(stream.offer(batch(0, 30, 1))).toBe('counted');
+    expect(stream.bufferedRecords).toBe(0);
+    sent[0]!.ack();
+    expect(aggregates).toEqual([{ topic: 't', partitions: [{ partition: 0, count: 21, fromOffset: 10, toOffset: 30 }] }]);
+    expect(stream.offer(batch(0, 31, 1))).toBe('sent');
+    expect(stream.aggregatedRecords).toBe(21);
+  });
+
   it('ignores a second acknowledgement of the same batch', () => {
     const { sent, sink } = recordingSink();
     const stream = new ClientStream(sink, 1, 100);

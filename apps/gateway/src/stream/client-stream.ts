@@ -10,9 +10,12 @@ export interface EncodedBatch {
    */
   bytes(): Buffer;
   readonly count: number;
-  /** Counts and offset ranges per partition, worked out only if a lagging browser needs them. */
+  /** Counts and offset ranges per partition: what a lagging browser gets instead. */
   summary(): PartitionSummary;
 }
+
+/** What became of an offered batch: sent now, waiting in this browser's backlog, or only counted. */
+export type OfferOutcome = 'sent' | 'queued' | 'counted';
 
 export interface ClientSink {
   sendRecords(bytes: Buffer, onAck: () => void): void;
@@ -25,6 +28,8 @@ export interface ClientSink {
  * batches wait in a backlog bounded by `maxBacklogRecords`. A browser that falls further behind
  * gets counts and offset ranges instead of records (so it still draws the truth), and the memory
  * it costs the gateway stays bounded whatever it does. socket.io has no backpressure of its own.
+ * Once a browser is being counted, everything is counted until it acknowledges again: it then gets
+ * the counts, and records from there on.
  */
 export class ClientStream {
   private inFlight = 0;
@@ -40,14 +45,21 @@ export class ClientStream {
     private readonly maxBacklogRecords: number,
   ) {}
 
-  offer(batch: EncodedBatch): void {
-    if (this.inFlight < this.maxInFlight && this.backlog.length === 0 && !this.aggregate) {
+  offer(batch: EncodedBatch): OfferOutcome {
+    if (this.aggregate) {
+      mergeSummary(this.aggregate, batch.summary());
+      this.aggregatedRecords += batch.count;
+      return 'counted';
+    }
+    if (this.inFlight < this.maxInFlight && this.backlog.length === 0) {
       this.send(batch);
-      return;
+      return 'sent';
     }
     this.backlog.push(batch);
     this.backlogRecords += batch.count;
-    if (this.backlogRecords > this.maxBacklogRecords) this.collapseBacklog();
+    if (this.backlogRecords <= this.maxBacklogRecords) return 'queued';
+    this.collapseBacklog();
+    return 'counted';
   }
 
   /**

@@ -21,7 +21,7 @@ export function toAggregates(summary: PartitionSummary): RecordsAggregate[] {
   }));
 }
 
-function addRange(into: PartitionSummary, topic: string, partition: number, count: number, fromOffset: number, toOffset: number): void {
+export function addRange(into: PartitionSummary, topic: string, partition: number, count: number, fromOffset: number, toOffset: number): void {
   let partitions = into.get(topic);
   if (!partitions) {
     partitions = new Map();

@@ -4,7 +4,7 @@ import type { RecordView } from '@lanes/events';
 export class RecentRecords {
   private readonly byTopic = new Map<string, Map<number, RecordView[]>>();
 
-  constructor(private readonly perPartition: number) {}
+  constructor(readonly perPartition: number) {}
 
   add(records: readonly RecordView[]): void {
     let topic = '';

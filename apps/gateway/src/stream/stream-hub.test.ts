@@ -1,10 +1,11 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordView } from '@lanes/events';
+import { runOfViews } from './record-run';
 import { StreamHub } from './stream-hub';
 
-function record(offset: number): RecordView {
-  return { topic: 'orders', partition: 0, offset, key: null, value: 'v', valueBytes: 1, timestamp: 0, headers: {} };
+function run(...offsets: number[]) {
+  return runOfViews(offsets.map((offset): RecordView => ({ topic: 'orders', partition: 0, offset, key: null, value: 'v', valueBytes: 1, timestamp: 0, headers: {} })));
 }
 
 const hubs: StreamHub[] = [];
@@ -30,8 +31,8 @@ function setUp(flushIntervalMs: number) {
 describe('StreamHub flushing', () => {
   it('sends the first records after a quiet spell at once, everything from one turn in one batch', async () => {
     const { hub, received } = setUp(10_000);
-    hub.publishRecords([record(0)]);
-    hub.publishRecords([record(1), record(2)]);
+    hub.publishRecords(run(0));
+    hub.publishRecords(run(1, 2));
     expect(received).toEqual([]);
     await nextTurn();
     expect(received).toEqual([[0, 1, 2]]);
@@ -39,10 +40,10 @@ describe('StreamHub flushing', () => {
 
   it('holds later records until the flush interval has passed, then sends them together', async () => {
     const { hub, received } = setUp(40);
-    hub.publishRecords([record(0)]);
+    hub.publishRecords(run(0));
     await nextTurn();
-    hub.publishRecords([record(1)]);
-    hub.publishRecords([record(2)]);
+    hub.publishRecords(run(1));
+    hub.publishRecords(run(2));
     await nextTurn();
     expect(received).toEqual([[0]]);
     await sleep(80);
@@ -51,7 +52,7 @@ describe('StreamHub flushing', () => {
 
   it('sends what is pending when closed', () => {
     const { hub, received } = setUp(10_000);
-    hub.publishRecords([record(7)]);
+    hub.publishRecords(run(7));
     hub.close();
     expect(received).toEqual([[7]]);
   });

@@ -1,7 +1,8 @@
-import type { ConsumedBatch, RecordView, ServerToClientEvents } from '@lanes/events';
-import { ClientStream, type ClientSink, type EncodedBatch } from './client-stream';
-import { summarize } from './partition-summary';
+import type { ConsumedBatch, ServerToClientEvents } from '@lanes/events';
+import { ClientStream, type ClientSink } from './client-stream';
 import { RecentRecords } from './recent-records';
+import type { RecordRun } from './record-run';
+import { RunBatch, sliceRuns } from './run-batch';
 
 export interface StreamHubOptions {
   flushIntervalMs: number;
@@ -36,7 +37,7 @@ export interface BroadcastTarget {
  * not held back when they trickle in, and an idle gateway does no work.
  */
 export class StreamHub {
-  private pendingRecords: RecordView[] = [];
+  private pendingRuns: RecordRun[] = [];
   private pendingConsumed = new Map<string, ConsumedBatch>();
   private readonly clients = new Map<string, ClientStream>();
   private cancelScheduled: (() => void) | null = null;
@@ -65,8 +66,8 @@ export class StreamHub {
     return this.clients.get(id);
   }
 
-  publishRecords(records: readonly RecordView[]): void {
-    for (const record of records) this.pendingRecords.push(record);
+  publishRecords(run: RecordRun): void {
+    this.pendingRuns.push(run);
     this.scheduleFlush();
   }
 
@@ -109,24 +110,19 @@ export class StreamHub {
   /** Sends what is pending now. */
   flush(): void {
     this.lastFlushAt = performance.now();
-    if (this.pendingRecords.length > 0) {
-      const pending = this.pendingRecords;
-      this.pendingRecords = [];
-      this.recent.add(pending);
-      this.totals.records += pending.length;
+    if (this.pendingRuns.length > 0) {
+      const runs = this.pendingRuns;
+      this.pendingRuns = [];
+      for (const run of runs) this.recent.add(run.views(Math.max(0, run.length - this.recent.perPartition), run.length));
       // Modest batches keep each JSON string short-lived (cheap to collect) and let a browser
       // acknowledge, and draw, a burst progressively instead of parsing megabytes at once.
-      const size = this.options.maxRecordsPerBatch ?? 1000;
-      for (let start = 0; start < pending.length; start += size) {
-        const records = pending.slice(start, start + size);
+      for (const slices of sliceRuns(runs, this.options.maxRecordsPerBatch ?? 1000)) {
+        const batch = new RunBatch(slices);
+        this.totals.records += batch.count;
         this.totals.batches += 1;
-        let encoded: Buffer | undefined;
-        const batch: EncodedBatch = {
-          bytes: () => (encoded ??= Buffer.from(JSON.stringify({ records }))),
-          count: records.length,
-          summary: () => summarize(records),
-        };
-        for (const client of this.clients.values()) client.offer(batch);
+        let queued = false;
+        for (const client of this.clients.values()) if (client.offer(batch) === 'queued') queued = true;
+        if (queued) batch.detachFromRuns();
       }
     }
     if (this.pendingConsumed.size > 0) {
