@@ -1,5 +1,7 @@
+import { gatewayConfigSchema } from '../../apps/gateway/src/config';
 import { createTopic } from '../broker/kafkajs-workload';
 import type { GatewayProcess } from './gateway-process';
+import { LatencyReader } from './latency-phase';
 import { PacedProducer } from './paced-producer';
 import { startCpuWindow, type CpuWindow } from './proc-stats';
 import { StreamClient } from './stream-client';
@@ -9,7 +11,9 @@ import { sleep } from './waits';
  * Measure (3): the gateway's CPU (utime + stime from /proc) while records flow at a steady rate to
  * one socket.io client that acknowledges every batch, less what the gateway uses idle with the
  * same client connected and the topic watched (its timers: topic list refresh, group polling,
- * socket.io pings). The broker's CPU over the same window is read too, for context.
+ * socket.io pings, the tap's empty fetches). The broker's CPU over the same window is read too,
+ * for context, and so is a baseline: a bare kafkajs consumer with the tap's fetch settings, in a
+ * process of its own, over the same rate (what kafkajs itself costs before the gateway does anything).
  */
 export interface CpuOptions {
   topic: string;
@@ -25,6 +29,8 @@ export interface CpuResult {
   idle: CpuWindow;
   busy: CpuWindow;
   broker: CpuWindow;
+  /** The bare kafkajs consumer, idle and at the same rate. */
+  baseline: { idle: CpuWindow; busy: CpuWindow; receivedPerSecond: number; minBytes: number; maxWaitMs: number };
   /** Records the client received per second during the busy window. */
   deliveredPerSecond: number;
   asCounts: number;
@@ -59,9 +65,34 @@ export async function measureCpu(gateway: GatewayProcess, bootstrap: string, bro
     const delivered = client.records - recordsBefore;
     await producing;
     await client.unwatch(options.topic);
-    return { idle, busy, broker, deliveredPerSecond: delivered / (busy.wallMs / 1000), asCounts: client.aggregatedRecords };
+    const baseline = await measureBaseline(bootstrap, producer, options);
+    return { idle, busy, broker, baseline, deliveredPerSecond: delivered / (busy.wallMs / 1000), asCounts: client.aggregatedRecords };
   } finally {
     client.close();
     await producer.disconnect().catch(() => {});
+  }
+}
+
+async function measureBaseline(bootstrap: string, producer: PacedProducer, options: CpuOptions): Promise<CpuResult['baseline']> {
+  const { tapMinBytes: minBytes, tapMaxWaitMs: maxWaitMs } = gatewayConfigSchema.parse({});
+  const topic = `${options.topic}-baseline`;
+  await createTopic(bootstrap, topic, options.partitions);
+  const reader = await LatencyReader.start('tap-like', bootstrap, topic, [String(minBytes), String(maxWaitMs)]);
+  try {
+    const closeIdle = startCpuWindow(reader.pid);
+    await sleep(options.idleMs);
+    const idle = closeIdle();
+    const producing = producer.produce({ topic, ratePerSecond: options.ratePerSecond, durationMs: options.warmUpMs + options.measureMs + 500, valueBytes: options.valueBytes });
+    producing.catch(() => {});
+    await sleep(options.warmUpMs);
+    const closeBusy = startCpuWindow(reader.pid);
+    await sleep(options.measureMs);
+    const busy = closeBusy();
+    const produced = await producing;
+    // The reader reports at the end, once it has every record; in the window it read at the producer's steady rate.
+    await reader.finish(produced.sent);
+    return { idle, busy, receivedPerSecond: produced.ratePerSecond, minBytes, maxWaitMs };
+  } finally {
+    await reader.stop();
   }
 }

@@ -39,7 +39,8 @@ interface ReaderResult {
   samples: Array<[number, number]>;
 }
 
-class LatencyReader {
+/** A reader process (latency-reader.ts); measure (3) uses one as its CPU baseline. */
+export class LatencyReader {
   private readonly result: Promise<ReaderResult>;
 
   private constructor(
@@ -57,11 +58,15 @@ class LatencyReader {
     this.result.catch(() => {});
   }
 
-  static async start(mode: 'raw' | 'socket', address: string, topic: string): Promise<LatencyReader> {
-    const child = spawnTypeScript('bench/gateway/latency-reader.ts', [mode, address, topic]);
+  static async start(mode: 'raw' | 'tap-like' | 'socket', address: string, topic: string, extra: string[] = []): Promise<LatencyReader> {
+    const child = spawnTypeScript('bench/gateway/latency-reader.ts', [mode, address, topic, ...extra]);
     const reader = new LatencyReader(child, `${mode} latency reader`);
     await waitForLine(child, /^ready$/m, reader.what, READY_TIMEOUT_MS);
     return reader;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
   }
 
   /** Tells the reader how many records to wait for, and collects what it saw. */

@@ -3,10 +3,12 @@
  * neither the producer nor the other reader (a browser and a consumer application would not):
  *
  *   node --import tsx bench/gateway/latency-reader.ts raw BOOTSTRAP TOPIC
+ *   node --import tsx bench/gateway/latency-reader.ts tap-like BOOTSTRAP TOPIC MIN_BYTES MAX_WAIT_MS
  *   node --import tsx bench/gateway/latency-reader.ts socket GATEWAY_URL TOPIC
  *
- * `raw` is a kafkajs eachBatch consumer in a new group; `socket` is a socket.io client of the
- * gateway that watches the topic. It prints "ready" once it is waiting for records, notes for each
+ * `raw` is a kafkajs eachBatch consumer in a new group with kafkajs's defaults; `tap-like` is the
+ * same with the fetch settings and no commits, as the gateway's tap reads (the CPU baseline);
+ * `socket` is a socket.io client of the gateway that watches the topic. It prints "ready" once it is waiting for records, notes for each
  * record its send time (stamped in the value by paced-producer.ts) and when it arrived, and when
  * the parent writes the number of records to expect and closes stdin, waits for that many and
  * prints one line: `samples {"received":N,"samples":[[sentAt,latencyMs],...]}`.
@@ -27,15 +29,27 @@ function note(sentAt: number, receivedAt: number): void {
   if (Number.isFinite(sentAt)) samples.push([sentAt, receivedAt - sentAt]);
 }
 
-async function startRaw(bootstrap: string, topic: string): Promise<() => Promise<void>> {
+interface FetchSettings {
+  minBytes: number;
+  maxWaitTimeInMs: number;
+}
+
+async function startRaw(bootstrap: string, topic: string, tapLike?: FetchSettings): Promise<() => Promise<void>> {
   const consumer: Consumer = new Kafka({ clientId: 'lanes-bench-raw-consumer', brokers: [bootstrap], logLevel: logLevel.ERROR }).consumer({
     groupId: `lanes-bench-raw-${topic}-${Date.now()}`,
+    ...tapLike,
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.run({
+    autoCommit: !tapLike,
     eachBatch: async ({ batch }) => {
+      // As a CPU baseline it only counts: timing each record is work a bare consumer would not do.
+      if (tapLike) {
+        received += batch.messages.length;
+        return;
+      }
       const receivedAt = preciseNow();
       for (const message of batch.messages) note(sentAtOf(message.value), receivedAt);
     },
@@ -63,9 +77,14 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const [mode, address, topic] = process.argv.slice(2);
-  if ((mode !== 'raw' && mode !== 'socket') || !address || !topic) throw new Error('usage: latency-reader.ts raw BOOTSTRAP TOPIC | socket GATEWAY_URL TOPIC');
-  const stop = mode === 'raw' ? await startRaw(address, topic) : await startSocket(address, topic);
+  const [mode, address, topic, minBytes, maxWaitMs] = process.argv.slice(2);
+  if (!['raw', 'tap-like', 'socket'].includes(mode ?? '') || !address || !topic) {
+    throw new Error('usage: latency-reader.ts raw BOOTSTRAP TOPIC | tap-like BOOTSTRAP TOPIC MIN_BYTES MAX_WAIT_MS | socket GATEWAY_URL TOPIC');
+  }
+  const stop =
+    mode === 'socket'
+      ? await startSocket(address, topic)
+      : await startRaw(address, topic, mode === 'tap-like' ? { minBytes: Number(minBytes), maxWaitTimeInMs: Number(maxWaitMs) } : undefined);
   // Let the first fetch reach the broker and park there, waiting for records.
   await sleep(500);
   process.stdout.write('ready\n');
