@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { messageRun } from './message-run';
 
 function message(offset: number, key: string | null, value: string): KafkaMessage {
-  return { offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from(value), timestamp: '1700000000000', attributes: 0, size: 0, headers: {} };
+  return { offset: String(offset), key: key === null ? null : Buffer.from(key), value: Buffer.from(value), timestamp: '1700000000000', attributes: 0, headers: {} };
 }
 
 describe('messageRun', () => {
