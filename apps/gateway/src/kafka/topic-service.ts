@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import { ConfigResourceTypes, type Admin } from 'kafkajs';
 import type { Broker } from '@lanes/broker';
 import type { PartitionView, TopicCreate, TopicView } from '@lanes/events';
 import { CommandFailure, kafkaFailure } from '../command-failure';
@@ -102,6 +102,13 @@ export class TopicService {
     let offsets: { partition: number; low: string; high: string }[];
     try {
       offsets = await this.admin.fetchTopicOffsets(name);
+      if (offsets.length < partitionCount) {
+        // kafkajs lists a topic's partitions for fetchTopicOffsets from the metadata it cached, which
+        // added partitions (ours or anyone's) leave stale for up to metadataMaxAge; describeConfigs
+        // makes it refresh that cache first.
+        await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name }], includeSynonyms: false });
+        offsets = await this.admin.fetchTopicOffsets(name);
+      }
     } catch {
       return null;
     }
