@@ -1,7 +1,10 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import type { Broker } from '@lanes/broker';
 import type { PartitionView, TopicCreate, TopicView } from '@lanes/events';
 import { CommandFailure, kafkaFailure } from '../command-failure';
+
+/** Kafka's resource type for a topic (kafkajs's ConfigResourceTypes.TOPIC, which its ESM entry does not export). */
+const TOPIC_RESOURCE = 2;
 
 /** Topics Lanes itself does not show: Kafka's internal ones. */
 function isInternal(name: string): boolean {
@@ -106,7 +109,7 @@ export class TopicService {
         // kafkajs lists a topic's partitions for fetchTopicOffsets from the metadata it cached, which
         // added partitions (ours or anyone's) leave stale for up to metadataMaxAge; describeConfigs
         // makes it refresh that cache first.
-        await this.admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name }], includeSynonyms: false });
+        await this.admin.describeConfigs({ resources: [{ type: TOPIC_RESOURCE, name }], includeSynonyms: false });
         offsets = await this.admin.fetchTopicOffsets(name);
       }
     } catch {
