@@ -5,8 +5,8 @@ import type { RecordView } from '@lanes/events';
  *
  * A record becomes a RecordView (key and value as text, headers, producer) only when a browser is
  * sent it or it is kept as recent: a browser that has fallen behind gets counts and offset ranges,
- * which need offsets alone. A run may keep the fetched bytes alive, so the hub never holds one for
- * long: what it must keep, it turns into views at once.
+ * which need offsets alone. A run may keep the fetched bytes alive (kafkajs's keys and values are
+ * views of its fetch responses) until a browser has been sent it or has had it counted.
  */
 export interface RecordRun {
   readonly topic: string;

@@ -59,13 +59,4 @@ describe('RunBatch', () => {
     expect((JSON.parse(bytes.toString()) as { records: RecordView[] }).records.map((r) => r.offset)).toEqual([0, 1, 2]);
     expect(asked.views).toBe(3);
   });
-
-  it('turns its records into views when detached, and asks the run for nothing after', () => {
-    const { run, asked } = countingRun(0, 0, 3);
-    const batch = new RunBatch([{ run, start: 0, end: 3 }]);
-    batch.detachFromRuns();
-    expect(asked.views).toBe(3);
-    expect((JSON.parse(batch.bytes().toString()) as { records: RecordView[] }).records).toHaveLength(3);
-    expect(asked.views).toBe(3);
-  });
 });

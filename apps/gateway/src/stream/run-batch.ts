@@ -35,7 +35,9 @@ export function sliceRuns(runs: readonly RecordRun[], size: number): RunSlice[][
 /**
  * One flush's worth of records for every browser, made from run slices. Counts and offset ranges
  * are worked out at once (from offsets alone); views and JSON only when a browser is sent the
- * batch as records.
+ * batch as records, after which the runs are let go. A batch waiting in a browser's backlog keeps
+ * its runs: the backlog's bound (LANES_CLIENT_BUFFER_RECORDS) bounds what it keeps alive, and a
+ * batch that ends up counted never costs a view.
  */
 export class RunBatch implements EncodedBatch {
   readonly count: number;
@@ -64,14 +66,6 @@ export class RunBatch implements EncodedBatch {
       this.views = null;
     }
     return this.encoded;
-  }
-
-  /**
-   * Lets go of the runs (and the fetched bytes behind them) before the batch waits in a backlog:
-   * from here on it holds views or JSON only.
-   */
-  detachFromRuns(): void {
-    if (!this.encoded) this.recordViews();
   }
 
   private recordViews(): RecordView[] {

@@ -120,9 +120,7 @@ export class StreamHub {
         const batch = new RunBatch(slices);
         this.totals.records += batch.count;
         this.totals.batches += 1;
-        let queued = false;
-        for (const client of this.clients.values()) if (client.offer(batch) === 'queued') queued = true;
-        if (queued) batch.detachFromRuns();
+        for (const client of this.clients.values()) client.offer(batch);
       }
     }
     if (this.pendingConsumed.size > 0) {
