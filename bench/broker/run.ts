@@ -5,16 +5,16 @@
  * with kcat against librdkafka's mock cluster, and copies the same bytes over plain loopback TCP,
  * then prints a markdown report (see README.md). Progress goes to stderr, the report to stdout.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { repoRoot } from './child-processes';
 import { countRecords, createTopic, kafkajsConsume, kafkajsProduce } from './kafkajs-workload';
 import { kcatConsume, kcatPartitionCount, kcatProduce, kcatVersion } from './kcat-workload';
 import { measureLoopbackCopy } from './loopback-ceiling';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
-import { renderProfileSummary, summarizeCpuProfile } from './profile-summary';
+import { parseBenchOptions } from '../shared/bench-options';
+import { busiestProfileReport } from './profile-summary';
 import { renderReport, type ProduceConsume, type SizeResults } from './report';
 import { bestRawProduce, rawProduce } from './raw-workload';
 import { startEmbeddedBroker, startLoopbackSink, startMockCluster, type RunningTarget } from './targets';
@@ -59,21 +59,6 @@ async function step(what: string, run: () => Promise<Measurement>): Promise<Meas
   const measurement = await run();
   log(`  ${what}: ${describe(measurement)}`);
   return measurement;
-}
-
-function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      scale: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      'profile-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const scale = values.scale === undefined ? 1 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale needs a positive number, not '${values.scale}'.`);
-  const profiling = values.profile || values['profile-dir'] !== undefined;
-  return { help: values.help, scale, profileDir: profiling ? (values['profile-dir'] ?? mkdtempSync(join(tmpdir(), 'lanes-bench-profile-'))) : undefined };
 }
 
 /** The ceiling is the best the machine managed, so the fastest of a few copies (after an untimed one). */
@@ -137,21 +122,8 @@ async function kafkajsRound(target: RunningTarget, workload: RecordWorkload): Pr
   return { produce, consume };
 }
 
-/**
- * The broker's main thread is the busiest profile in the directory; tsx's module loader thread
- * writes one too, busy only at start-up.
- */
-function profileReport(profileDir: string): string {
-  const summaries = readdirSync(profileDir)
-    .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => ({ path: join(profileDir, name), summary: summarizeCpuProfile(join(profileDir, name), repoRoot) }))
-    .sort((a, b) => b.summary.busyMilliseconds - a.summary.busyMilliseconds);
-  const busiest = summaries[0];
-  return busiest ? renderProfileSummary(busiest.summary, busiest.path) : `No .cpuprofile was written to ${profileDir}.`;
-}
-
 async function main(): Promise<void> {
-  const options = parseOptions();
+  const options = parseBenchOptions('lanes-bench-profile-');
   if (options.help) {
     process.stdout.write(usage);
     return;
@@ -215,7 +187,7 @@ async function main(): Promise<void> {
   const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND });
   process.stdout.write(`\n${report}\n`);
 
-  if (profileDir) process.stdout.write(`\n${profileReport(profileDir)}\n`);
+  if (profileDir) process.stdout.write(`\n${busiestProfileReport(profileDir, repoRoot, 'Embedded broker CPU profile')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -6,14 +6,14 @@
  * consumer, added latency, CPU per 10,000 records/s, and memory after 1,000,000 records with a
  * client that stops acknowledging (see README.md). Progress goes to stderr, the report to stdout.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { repoRoot } from '../broker/child-processes';
 import { createTopic } from '../broker/kafkajs-workload';
 import { kcatProduce } from '../broker/kcat-workload';
-import { renderProfileSummary, summarizeCpuProfile } from '../broker/profile-summary';
+import { busiestProfileReport } from '../broker/profile-summary';
+import { parseBenchOptions } from '../shared/bench-options';
 import { writeRecordFile } from '../broker/workload-files';
 import { startBrokerProcess } from './broker-process';
 import { measureCpu } from './cpu-phase';
@@ -52,34 +52,8 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      scale: { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      'profile-dir': { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const scale = values.scale === undefined ? 1 : Number(values.scale);
-  if (!Number.isFinite(scale) || scale <= 0) throw new Error(`--scale needs a positive number, not '${values.scale}'.`);
-  const profiling = values.profile || values['profile-dir'] !== undefined;
-  return { help: values.help, scale, profileDir: profiling ? (values['profile-dir'] ?? mkdtempSync(join(tmpdir(), 'lanes-bench-gateway-profile-'))) : undefined };
-}
-
-/** The gateway's main thread is the busiest profile in the directory (tsx's loader thread writes one too). */
-function profileReport(profileDir: string): string {
-  const summaries = readdirSync(profileDir)
-    .filter((name) => name.endsWith('.cpuprofile'))
-    .map((name) => ({ path: join(profileDir, name), summary: summarizeCpuProfile(join(profileDir, name), repoRoot) }))
-    .sort((a, b) => b.summary.busyMilliseconds - a.summary.busyMilliseconds);
-  const busiest = summaries[0];
-  if (!busiest) return `No .cpuprofile was written to ${profileDir}.`;
-  return renderProfileSummary(busiest.summary, busiest.path).replace('Embedded broker CPU profile', 'Gateway CPU profile');
-}
-
 async function main(): Promise<void> {
-  const options = parseOptions();
+  const options = parseBenchOptions('lanes-bench-gateway-profile-');
   if (options.help) {
     process.stdout.write(usage);
     return;
@@ -165,7 +139,7 @@ async function main(): Promise<void> {
   } finally {
     await broker.stop();
   }
-  if (profileDir) process.stdout.write(`\n${profileReport(profileDir)}\n`);
+  if (profileDir) process.stdout.write(`\n${busiestProfileReport(profileDir, repoRoot, 'Gateway CPU profile')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -1,114 +1,40 @@
 import type { CDPSession } from 'playwright-core';
 import { sleep } from '../gateway/waits';
+import { summarizeProfile, type CpuProfile, type HotSpot, type ProfileSummary } from '../shared/cpu-profile';
 import type { BundleSourceMap } from './bundle-source-map';
 import type { LongAnimationFrame } from './page-probes';
 
 /**
  * Where the page's main thread spends its time: a CPU profile through DevTools (Profiler domain),
- * summarized as `function file:line` through the bundle's source map, the way
- * bench/broker/profile-summary.ts summarizes a node profile. Also names the scripts that ran in
- * long animation frames.
+ * summarized as `function file:line` through the bundle's source map (bench/shared/cpu-profile.ts).
+ * Also names the scripts that ran in long animation frames.
  */
-
-interface CallFrame {
-  functionName: string;
-  url: string;
-  lineNumber: number;
-  columnNumber: number;
-}
-
-interface ProfileNode {
-  id: number;
-  callFrame: CallFrame;
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-export interface HotSpot {
-  where: string;
-  milliseconds: number;
-  /** Share of the busy (not idle) time. */
-  percent: number;
-}
-
-export interface PageProfile {
-  busyMs: number;
-  idleMs: number;
-  self: HotSpot[];
-  /** Functions of the dashboard's own source (apps/web/src), with everything they called. */
-  inclusive: HotSpot[];
-}
 
 const SAMPLING_INTERVAL_US = 200;
 const TOP = 15;
 const OUR_SOURCE = 'apps/web/src/';
 
 /** Profiles the page for `durationMs` and names its hot spots. */
-export async function profilePage(cdp: CDPSession, durationMs: number, sourceMap: BundleSourceMap): Promise<PageProfile> {
+export async function profilePage(cdp: CDPSession, durationMs: number, sourceMap: BundleSourceMap): Promise<ProfileSummary> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
   await cdp.send('Profiler.start');
   await sleep(durationMs);
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Profiler.disable');
-  return summarizeProfile(profile as CpuProfile, sourceMap);
+  return summarizePageProfile(profile as CpuProfile, sourceMap);
 }
 
-export function summarizeProfile(profile: CpuProfile, sourceMap: BundleSourceMap): PageProfile {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const names = new Map<number, string>();
-  const where = (node: ProfileNode) => {
-    let name = names.get(node.id);
-    if (name === undefined) {
-      const frame = node.callFrame;
+/** Frames named through the bundle's source map; the inclusive table keeps the dashboard's own source. */
+export function summarizePageProfile(profile: CpuProfile, sourceMap: BundleSourceMap): ProfileSummary {
+  return summarizeProfile(profile, {
+    where: ({ callFrame: frame }) => {
       const fn = frame.functionName || '(anonymous)';
-      name = frame.url ? `${fn} ${sourceMap.locate(frame.url, frame.lineNumber, frame.columnNumber)}` : fn;
-      names.set(node.id, name);
-    }
-    return name;
-  };
-
-  const selfTime = new Map<string, number>();
-  const inclusiveTime = new Map<string, number>();
-  let busy = 0;
-  let idle = 0;
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  samples.forEach((nodeId, index) => {
-    // A sample lasts until the next one (DevTools attributes it the same way).
-    const micros = deltas[index + 1] ?? 0;
-    const node = byId.get(nodeId);
-    if (!node) return;
-    if (node.callFrame.functionName === '(idle)') {
-      idle += micros;
-      return;
-    }
-    busy += micros;
-    const key = where(node);
-    selfTime.set(key, (selfTime.get(key) ?? 0) + micros);
-    const onStack = new Set<string>();
-    for (let id: number | undefined = nodeId; id !== undefined; id = parentOf.get(id)) {
-      const frameNode = byId.get(id);
-      if (!frameNode) break;
-      const name = where(frameNode);
-      if (name.includes(` ${OUR_SOURCE}`)) onStack.add(name);
-    }
-    for (const name of onStack) inclusiveTime.set(name, (inclusiveTime.get(name) ?? 0) + micros);
+      return frame.url ? `${fn} ${sourceMap.locate(frame.url, frame.lineNumber, frame.columnNumber)}` : fn;
+    },
+    ours: (_node, where) => where.includes(` ${OUR_SOURCE}`),
+    top: TOP,
   });
-
-  const ranked = (times: Map<string, number>): HotSpot[] =>
-    [...times]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, TOP)
-      .map(([key, micros]) => ({ where: key, milliseconds: micros / 1000, percent: busy === 0 ? 0 : (100 * micros) / busy }));
-  return { busyMs: busy / 1000, idleMs: idle / 1000, self: ranked(selfTime), inclusive: ranked(inclusiveTime) };
 }
 
 export interface LongFrameTime {

@@ -19,7 +19,8 @@ import { BundleSourceMap } from './bundle-source-map';
 import { launchChromium, openDashboard } from './dashboard-page';
 import { startDashboardGateway, type DashboardGateway } from './dashboard-gateway';
 import { measureHeap } from './heap-phase';
-import { longFrameScripts, longFrameTime, profilePage, renderHotSpots, type PageProfile } from './page-profile';
+import type { ProfileSummary } from '../shared/cpu-profile';
+import { longFrameScripts, longFrameTime, profilePage, renderHotSpots } from './page-profile';
 import { measureWindow, type WindowResult } from './rate-window';
 import { COMMIT_RATES, FRAME_RATES, renderReport } from './report';
 
@@ -88,7 +89,7 @@ async function run(browser: Browser, gateway: DashboardGateway, options: ReturnT
   const topic = 'bench-frames';
   await gateway.createTopic(topic, PARTITIONS);
   const page = await openDashboard(browser, gateway.url, topic);
-  let profile: PageProfile | undefined;
+  let profile: ProfileSummary | undefined;
   const loaded: WindowResult[] = [];
   let idle: WindowResult;
   try {
@@ -153,7 +154,7 @@ async function main(): Promise<void> {
         process.stdout.write(`\n${renderHotSpots('#### Scripts in long animation frames', note, longFrameScripts(longFrames, sourceMap), 'script time')}\n`);
       }
       if (profile) {
-        const note = `A DevTools CPU profile of the page's main thread over one window at ${rateLabel(options.profileRate)}: busy ${(profile.busyMs / 1000).toFixed(1)} s, idle ${(profile.idleMs / 1000).toFixed(1)} s. Lines through the bundle's source map.`;
+        const note = `A DevTools CPU profile of the page's main thread over one window at ${rateLabel(options.profileRate)}: busy ${(profile.busyMilliseconds / 1000).toFixed(1)} s, idle ${(profile.idleMilliseconds / 1000).toFixed(1)} s. Lines through the bundle's source map.`;
         process.stdout.write(`\n${renderHotSpots('#### Page CPU profile: self time', note, profile.self, 'busy time')}\n`);
         process.stdout.write(`\n${renderHotSpots('#### Page CPU profile: the dashboard\'s functions, inclusive', 'Time in each function of apps/web/src and in what it called.', profile.inclusive, 'busy time')}\n`);
       }
