@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordsAggregate, RecordView } from '@lanes/events';
 import { ClientStream, type EncodedBatch } from './client-stream';
-import { summarize } from './partition-summary';
+import { runOfViews } from './record-run';
+import { RunBatch } from './run-batch';
 
 function batch(partition: number, from: number, count: number): EncodedBatch {
   const records: RecordView[] = Array.from({ length: count }, (_, i) => ({
@@ -14,7 +15,7 @@ function batch(partition: number, from: number, count: number): EncodedBatch {
     timestamp: 0,
     headers: {},
   }));
-  return { bytes: () => Buffer.from(JSON.stringify({ records })), count, summary: () => summarize(records) };
+  return new RunBatch([{ run: runOfViews(records), start: 0, end: count }]);
 }
 
 function recordingSink() {
@@ -34,7 +35,7 @@ describe('ClientStream', () => {
     stream.offer(batch(0, 0, 1));
     let encodings = 0;
     const behind = batch(0, 1, 10);
-    stream.offer({ ...behind, bytes: () => (encodings++, behind.bytes()) });
+    stream.offer({ count: behind.count, summary: () => behind.summary(), bytes: () => (encodings++, behind.bytes()) });
     sent[0]!.ack();
     expect(aggregates).toEqual([{ topic: 't', partitions: [{ partition: 0, count: 10, fromOffset: 1, toOffset: 10 }] }]);
     expect(encodings).toBe(0);

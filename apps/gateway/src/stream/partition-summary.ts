@@ -1,12 +1,7 @@
-import type { RecordsAggregate, RecordView } from '@lanes/events';
+import type { RecordsAggregate } from '@lanes/events';
 
 /** Count and offset range per topic-partition: what a lagging browser gets instead of the records. */
 export type PartitionSummary = Map<string, Map<number, { count: number; fromOffset: number; toOffset: number }>>;
-
-export function summarize(records: readonly RecordView[], into: PartitionSummary = new Map()): PartitionSummary {
-  for (const record of records) addRange(into, record.topic, record.partition, 1, record.offset, record.offset);
-  return into;
-}
 
 export function mergeSummary(into: PartitionSummary, from: PartitionSummary): void {
   for (const [topic, partitions] of from) {
