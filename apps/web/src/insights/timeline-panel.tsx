@@ -45,7 +45,7 @@ export function TimelinePanel() {
         ))}
       </div>
       {shown.length === 0 ? (
-        <p className="muted">{events.length === 0 ? 'Nothing yet: produce a message or create a group.' : 'No event matches: turn a kind back on or clear the search.'}</p>
+        <p className="muted">{events.length === 0 ? 'Nothing since this page opened: produce a message or create a group.' : 'No event matches: turn a kind back on or clear the search.'}</p>
       ) : (
         <ol className="timeline-list">
           {shown.map((event) => (
