@@ -16,20 +16,10 @@ import { RecordingProxy, type RecordedExchange } from './recording-proxy';
 import { selectExchanges } from './select-exchanges';
 import { sessionNamesFor } from './session-names';
 import type { BrokerAddress } from './response-rewrite';
+import type { GoldenPair } from '../../src/golden/golden-pair';
 
 const FIXTURE_DIR = new URL('../../src/golden/', import.meta.url);
 
-interface GoldenPair {
-  client: string;
-  clientVersion: string;
-  apiKey: number;
-  apiName: string;
-  apiVersion: number;
-  /** Hex of the request frame without its int32 size prefix. */
-  request: string;
-  /** Hex of the response frame without its size prefix; null when none is sent (acks=0). */
-  response: string | null;
-}
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

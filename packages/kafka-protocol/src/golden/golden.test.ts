@@ -7,16 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as codec from '../index';
+import type { GoldenPair } from './golden-pair';
 
-interface GoldenPair {
-  client: string;
-  clientVersion: string;
-  apiKey: number;
-  apiName: string;
-  apiVersion: number;
-  request: string;
-  response: string | null;
-}
 
 interface Header {
   apiKey: number;

@@ -1,14 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { startBroker, type Broker } from '@lanes/broker';
+import { runProcess, SYSTEM_PYTHON } from '@lanes/broker/client-process';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choosePartition } from '../choose-partition';
 import { createProfileState, type ProfileId } from '../profiles';
-import { runProcess } from './run-process.test-helper';
 
 // Real clients against the embedded broker: the only proof that a profile predicts what a client does.
 const PARTITIONS = 7;
-const SYSTEM_PYTHON = '/usr/bin/python3'; // the python3 on PATH lacks kafka-python
 const kafkaPythonScript = fileURLToPath(new URL('./kafka_python_partitions.py', import.meta.url));
 
 /** 1,200 distinct keys: ASCII, digits, multi-byte UTF-8, every length from 1 to 40. No ':' or newline (kcat's delimiters). */
