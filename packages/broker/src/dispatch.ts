@@ -4,10 +4,11 @@ import {
   ProtocolError,
   Reader,
   UnsupportedApiError,
-  decodeRequestFrame,
   encodeResponseChunks,
+  readRequestBody,
   readRequestHeader,
   type RequestByKey,
+  type RequestHeader,
 } from '@lanes/kafka-protocol';
 import type { BrokerContext, RequestContext } from './broker-context';
 import { handlers } from './handlers';
@@ -28,31 +29,29 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
   // the connection stops acting on anything that came after it. A handler that answers at once
   // (most do) is encoded at once, with no promise in between.
   return (frame, connection) => {
-    let decoded;
+    let header: RequestHeader;
+    let body: unknown;
     try {
-      const header = readRequestHeader(new Reader(frame));
+      const reader = new Reader(frame);
+      header = readRequestHeader(reader);
       if (!isSupported(header.apiKey, header.apiVersion)) {
         if (header.apiKey === ApiKey.ApiVersions) return apiVersionsUnsupported(header.correlationId);
         throw new CloseConnection(`unsupported API key ${header.apiKey} version ${header.apiVersion} from client ${JSON.stringify(header.clientId)}`);
       }
-      decoded = decodeRequestFrame(frame);
+      body = readRequestBody(reader, header);
     } catch (error) {
       if (error instanceof ProtocolError || error instanceof UnsupportedApiError) throw new CloseConnection(`malformed request: ${error.message}`);
       throw error;
     }
-    const { header, body } = decoded;
     const handler = handlers[header.apiKey as keyof RequestByKey] as (b: BrokerContext, r: unknown, c: RequestContext) => unknown;
-    const encode = (response: unknown): Answer =>
-      response === null ? null : encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
-    let response: unknown;
-    try {
-      response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
-    } catch (error) {
-      // A handler that fails synchronously closes the connection as a rejected one would.
-      return Promise.reject(error as Error);
-    }
-    return response instanceof Promise ? response.then(encode) : encode(response);
+    // A handler that throws closes the connection through the caller, as a rejected answer does.
+    const response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
+    return response instanceof Promise ? response.then((settled) => encodeAnswer(header, settled)) : encodeAnswer(header, response);
   };
+}
+
+function encodeAnswer(header: RequestHeader, response: unknown): Answer {
+  return response === null ? null : encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
 }
 
 function apiVersionsUnsupported(correlationId: number): Buffer[] {

@@ -74,6 +74,14 @@ export function readRequestHeader(reader: Reader): RequestHeader {
 export function decodeRequestFrame(frame: Buffer): DecodedRequest {
   const reader = new Reader(frame);
   const header = readRequestHeader(reader);
+  return { header, body: readRequestBody(reader, header) };
+}
+
+/**
+ * The body of a request whose header was just read from `reader`, for a caller that looks at the
+ * header first (a broker deciding whether it speaks that API). Throws as decodeRequestFrame does.
+ */
+export function readRequestBody(reader: Reader, header: RequestHeader): RequestByKey[keyof RequestByKey] {
   const api = schemasOf(header.apiKey);
   if (!api) throw new UnsupportedApiError(header, `unknown API key ${header.apiKey}`);
   if (!inRange(api.request.validVersions, header.apiVersion)) {
@@ -81,8 +89,7 @@ export function decodeRequestFrame(frame: Buffer): DecodedRequest {
   }
   const codec = codecFor<RequestByKey[keyof RequestByKey]>(api.request, header.apiVersion);
   if (codec.flexible) reader.taggedFields();
-  const body = codec.read(reader);
-  return { header, body };
+  return codec.read(reader);
 }
 
 export function encodeRequestFrame<K extends keyof RequestByKey>(

@@ -17,6 +17,7 @@ export {
   encodeResponseFrame,
   encodeResponseChunks,
   readRequestHeader,
+  readRequestBody,
   isRequestFlexible,
   responseHeaderVersion,
   UnsupportedApiError,

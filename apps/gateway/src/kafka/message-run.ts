@@ -5,7 +5,9 @@ import { toRecordView } from './record-view';
 
 /** kafkajs messages of one partition as a RecordRun: each becomes a RecordView when first asked for. */
 export function messageRun(topic: string, partition: number, messages: readonly KafkaMessage[]): RecordRun {
-  const made: (RecordView | undefined)[] = [];
+  // Sized up front: the recent-records tail asks for the last views first, and writing far past the
+  // end of an empty array would make V8 store it as a slow dictionary.
+  const made: (RecordView | undefined)[] = new Array<RecordView | undefined>(messages.length);
   return {
     topic,
     partition,
