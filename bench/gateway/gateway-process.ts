@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
+import { gatewayCommand } from '../shared/gateway-command';
 import { parseMemoryLine, type GatewayMemory } from './memory-line';
 
 /**
@@ -33,16 +34,17 @@ const STDERR_TAIL_CHARS = 4_000;
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const { nodeFlags, entry } = gatewayCommand();
   const child = spawnTracked(
     process.execPath,
     [
       ...profiling,
       '--expose-gc',
-      '--import',
-      'tsx',
+      // As `pnpm gateway` starts it (its V8 flags and tsx), then the probe, which needs tsx loaded.
+      ...nodeFlags,
       '--import',
       './bench/gateway/memory-probe.ts',
-      'apps/gateway/src/main.ts',
+      entry,
       '--host',
       '127.0.0.1',
       '--port',

@@ -1,4 +1,5 @@
 import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
+import { gatewayCommand } from '../shared/gateway-command';
 
 /**
  * Lanes as a person starts it, in a child process of its own: the gateway with its embedded broker,
@@ -18,9 +19,10 @@ const READY_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_CHARS = 4_000;
 
 export async function startDashboardGateway(webDir: string): Promise<DashboardGateway> {
+  const { nodeFlags, entry } = gatewayCommand();
   const child = spawnTracked(
     process.execPath,
-    ['--import', 'tsx', 'apps/gateway/src/main.ts', '--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error'],
+    [...nodeFlags, entry, '--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -78,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
+    // `pnpm start -- --port 3001` hands the script a `--` of its own: it separates nothing here.
+    if (arg === '--') continue;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     const key = match ? flagNames[match[1]!] : undefined;
     if (!match || !key) throw new ConfigError(`Unknown option '${arg}'. Options: ${Object.keys(flagNames).map((f) => `--${f}`).join(', ')}.`);
