@@ -102,6 +102,16 @@ async function kcatRound(target: RunningTarget, workload: RecordWorkload, create
   return { produce, consume };
 }
 
+/** kcat's produce once more, into a topic that keeps what the mock cluster keeps (embedded broker only). */
+async function kcatRetainedRound(target: RunningTarget, workload: RecordWorkload): Promise<Measurement> {
+  const topic = `bench-kcat-retained-${workload.valueBytes}`;
+  await createTopic(target.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
+  await prepareTopic(target, topic, false);
+  const produce = await step(`${target.name} · kcat produce ${workload.label}, keeping 5 MiB per partition`, () => kcatProduce(target.bootstrap, topic, workload));
+  await expectAppended(target, topic, workload.records);
+  return produce;
+}
+
 /** Broker ingest capacity: pre-built 16 KB batches pipelined by a client that costs next to nothing. */
 async function rawRound(target: RunningTarget, workload: RecordWorkload, createExplicitly: boolean): Promise<Measurement> {
   const topic = `bench-raw-${workload.valueBytes}`;
@@ -152,11 +162,15 @@ async function main(): Promise<void> {
   log(`Embedded broker${profileDir ? ` (profiling into ${profileDir})` : ''}:`);
   const embedded = await startEmbeddedBroker({ partitions: PARTITIONS, cpuProfileDir: profileDir });
   const embeddedKcat = new Map<RecordWorkload, ProduceConsume>();
+  const embeddedKcatRetained = new Map<RecordWorkload, Measurement>();
   const embeddedKafkajs = new Map<RecordWorkload, ProduceConsume>();
   const embeddedRaw = new Map<RecordWorkload, Measurement>();
   try {
     await warmUp(embedded, workloads, true);
-    for (const workload of workloads) embeddedKcat.set(workload, await kcatRound(embedded, workload, true));
+    for (const workload of workloads) {
+      embeddedKcat.set(workload, await kcatRound(embedded, workload, true));
+      embeddedKcatRetained.set(workload, await kcatRetainedRound(embedded, workload));
+    }
     for (const workload of workloads) embeddedKafkajs.set(workload, await kafkajsRound(embedded, workload));
     for (const workload of workloads) embeddedRaw.set(workload, await rawRound(embedded, workload, true));
   } finally {
@@ -179,6 +193,7 @@ async function main(): Promise<void> {
     workload,
     loopback: loopback.get(workload)!,
     embeddedKcat: embeddedKcat.get(workload)!,
+    embeddedKcatRetained: embeddedKcatRetained.get(workload)!,
     embeddedKafkajs: embeddedKafkajs.get(workload)!,
     mockKcat: mockKcat.get(workload)!,
     embeddedRaw: embeddedRaw.get(workload)!,
