@@ -1,4 +1,5 @@
 import { machineLine } from '../broker/report';
+import { gatewayCommand } from '../shared/gateway-command';
 import type { CpuResult } from './cpu-phase';
 import type { LatencyResult } from './latency-phase';
 import type { MemoryResult } from './memory-phase';
@@ -57,7 +58,8 @@ export function renderReport(results: GatewayBenchResults): string {
   const lines = [
     `### Gateway, ${results.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machineLine()}. kafkajs 2.2.4 everywhere; the broker is the embedded one, in its own process.`,
+    `Machine: ${machineLine()}. kafkajs 2.2.4 everywhere; the broker is the embedded one, in its own process. ` +
+      `The gateway runs as \`pnpm gateway\` starts it: \`node ${gatewayCommand().nodeFlags.join(' ')}\`.`,
     '',
     '| Measure | Through the gateway | Raw kafkajs consumer | Result | Target |',
     '|---|---:|---:|---:|---:|',
