@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // In development the dashboard is served by Vite and talks to a gateway started separately
-// (`pnpm --filter @lanes/gateway start`); in production the gateway serves the built files itself.
+// (`pnpm gateway`); in production the gateway serves the built files itself.
 const gateway = process.env.LANES_GATEWAY_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
