@@ -14,6 +14,10 @@ import { sleep } from './waits';
  * socket.io pings, the tap's empty fetches). The broker's CPU over the same window is read too,
  * for context, and so is a baseline: a bare kafkajs consumer with the tap's fetch settings, in a
  * process of its own, over the same rate (what kafkajs itself costs before the gateway does anything).
+ *
+ * The gateway is measured in several rounds, each an idle window straight before a busy one, so
+ * that each difference is taken at one speed of a machine whose speed drifts; the round with the
+ * median figure is the result, and the others give its spread.
  */
 export interface CpuOptions {
   topic: string;
@@ -23,17 +27,29 @@ export interface CpuOptions {
   warmUpMs: number;
   measureMs: number;
   valueBytes: number;
+  rounds: number;
 }
 
-export interface CpuResult {
+/** One idle window and the busy window after it. */
+export interface CpuRound {
   idle: CpuWindow;
   busy: CpuWindow;
   broker: CpuWindow;
-  /** The bare kafkajs consumer, idle and at the same rate. */
-  baseline: { idle: CpuWindow; busy: CpuWindow; receivedPerSecond: number; minBytes: number; maxWaitMs: number };
   /** Records the client received per second during the busy window. */
   deliveredPerSecond: number;
+}
+
+export interface CpuResult extends CpuRound {
+  /** Every round, in the order run; the result is the median one. */
+  rounds: CpuRound[];
+  /** The bare kafkajs consumer, idle and at the same rate. */
+  baseline: { idle: CpuWindow; busy: CpuWindow; receivedPerSecond: number; minBytes: number; maxWaitMs: number };
   asCounts: number;
+}
+
+/** Share of a core the records themselves cost (busy less idle), scaled to 10,000 records/s. */
+export function coresPer10k(round: CpuRound): number {
+  return ((round.busy.cores - round.idle.cores) * 10_000) / round.deliveredPerSecond;
 }
 
 export async function measureCpu(gateway: GatewayProcess, bootstrap: string, brokerPid: number, options: CpuOptions): Promise<CpuResult> {
@@ -42,35 +58,43 @@ export async function measureCpu(gateway: GatewayProcess, bootstrap: string, bro
   const producer = await PacedProducer.connect(bootstrap);
   try {
     await client.watch(options.topic, 'beginning');
-    await sleep(1000);
-    const closeIdle = startCpuWindow(gateway.pid);
-    await sleep(options.idleMs);
-    const idle = closeIdle();
-
-    const producing = producer.produce({
-      topic: options.topic,
-      ratePerSecond: options.ratePerSecond,
-      durationMs: options.warmUpMs + options.measureMs + 500,
-      valueBytes: options.valueBytes,
-    });
-    // A failure surfaces when `producing` is awaited below; until then it must not count as unhandled.
-    producing.catch(() => {});
-    await sleep(options.warmUpMs);
-    const closeBusy = startCpuWindow(gateway.pid);
-    const closeBroker = startCpuWindow(brokerPid);
-    const recordsBefore = client.records;
-    await sleep(options.measureMs);
-    const busy = closeBusy();
-    const broker = closeBroker();
-    const delivered = client.records - recordsBefore;
-    await producing;
+    const rounds: CpuRound[] = [];
+    for (let round = 0; round < options.rounds; round++) rounds.push(await measureRound(gateway.pid, brokerPid, client, producer, options));
     await client.unwatch(options.topic);
     const baseline = await measureBaseline(bootstrap, producer, options);
-    return { idle, busy, broker, baseline, deliveredPerSecond: delivered / (busy.wallMs / 1000), asCounts: client.aggregatedRecords };
+    const median = [...rounds].sort((a, b) => coresPer10k(a) - coresPer10k(b))[Math.floor(rounds.length / 2)]!;
+    return { ...median, rounds, baseline, asCounts: client.aggregatedRecords };
   } finally {
     client.close();
     await producer.disconnect().catch(() => {});
   }
+}
+
+async function measureRound(gatewayPid: number, brokerPid: number, client: StreamClient, producer: PacedProducer, options: CpuOptions): Promise<CpuRound> {
+  // Let the last round's records and acknowledgements settle before the idle window.
+  await sleep(1000);
+  const closeIdle = startCpuWindow(gatewayPid);
+  await sleep(options.idleMs);
+  const idle = closeIdle();
+
+  const producing = producer.produce({
+    topic: options.topic,
+    ratePerSecond: options.ratePerSecond,
+    durationMs: options.warmUpMs + options.measureMs + 500,
+    valueBytes: options.valueBytes,
+  });
+  // A failure surfaces when `producing` is awaited below; until then it must not count as unhandled.
+  producing.catch(() => {});
+  await sleep(options.warmUpMs);
+  const closeBusy = startCpuWindow(gatewayPid);
+  const closeBroker = startCpuWindow(brokerPid);
+  const recordsBefore = client.records;
+  await sleep(options.measureMs);
+  const busy = closeBusy();
+  const broker = closeBroker();
+  const delivered = client.records - recordsBefore;
+  await producing;
+  return { idle, busy, broker, deliveredPerSecond: delivered / (busy.wallMs / 1000) };
 }
 
 async function measureBaseline(bootstrap: string, producer: PacedProducer, options: CpuOptions): Promise<CpuResult['baseline']> {
