@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page } from '@playwright/test';
+// What the page exposes as window.__lanes, as the dashboard defines it; only types cross over.
+import type { LaneSummary, LanesDebug } from '../../apps/web/src/lanes/lanes-debug';
 
 /**
  * What a person sees on the dashboard, read the way they would: roles, labels and text. Where the
@@ -8,18 +10,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * shows right now, see apps/web/src/lanes/lanes-debug.ts) stands in for the eye.
  */
 
-/** The summary window.__lanes.lane(p) returns (apps/web/src/lanes/lanes-debug.ts, LaneSummary). */
-export interface LaneSummary {
-  partition: number;
-  logStartOffset: number;
-  endOffset: number;
-  cells: { offset: number; key: string | null | undefined }[];
-  aggregate: boolean;
-  inFlight: number;
-}
-
 interface LanesWindow {
-  __lanes?: { lane(partition: number): LaneSummary | null };
+  __lanes?: LanesDebug;
 }
 
 const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
