@@ -1,3 +1,4 @@
+import { decodeRecordsBatch, type RecordsAggregate, type RecordView, type Result } from '@lanes/events';
 import { io, type Socket } from 'socket.io-client';
 
 /**
@@ -6,39 +7,7 @@ import { io, type Socket } from 'socket.io-client';
  * a frozen tab or a slow laptop would, and it tracks how far it has seen into each partition,
  * counting records that arrived as records and those that arrived only as counts
  * (`records:aggregate`, which the gateway sends a browser that fell behind).
- *
- * The bench has no package.json of its own, so it cannot import @lanes/events by name; the few
- * fields it reads are declared here and checked on every batch, following packages/events
- * (records-codec.ts: a RecordsBatch as UTF-8 JSON bytes; views.ts: RecordView, RecordsAggregate).
  */
-
-export interface StreamedRecord {
-  topic: string;
-  partition: number;
-  offset: number;
-  value: string;
-  timestamp: number;
-}
-
-interface RecordsAggregate {
-  topic: string;
-  partitions: Array<{ partition: number; count: number; fromOffset: number; toOffset: number }>;
-}
-
-type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
-
-const decoder = new TextDecoder();
-
-/** decodeRecordsBatch of packages/events/src/records-codec.ts, with the shape checked. */
-export function decodeStreamedBatch(bytes: Uint8Array | ArrayBuffer): StreamedRecord[] {
-  const batch = JSON.parse(decoder.decode(bytes)) as { records?: unknown };
-  if (!Array.isArray(batch.records)) throw new Error('records:batch did not hold {"records":[...]}: has the contract in packages/events changed?');
-  const first = batch.records[0] as Partial<StreamedRecord> | undefined;
-  if (first && (typeof first.topic !== 'string' || typeof first.partition !== 'number' || typeof first.offset !== 'number' || typeof first.value !== 'string')) {
-    throw new Error(`records:batch holds records the bench cannot read: ${JSON.stringify(first).slice(0, 300)}`);
-  }
-  return batch.records as StreamedRecord[];
-}
 
 /** The earliest wall-clock time in ms with sub-millisecond precision, comparable across processes. */
 export function preciseNow(): number {
@@ -59,7 +28,7 @@ export class StreamClient {
   aggregatedRecords = 0;
   batches = 0;
   /** Called with each batch's records and when the batch arrived (preciseNow). */
-  onRecords: ((records: StreamedRecord[], receivedAt: number) => void) | undefined;
+  onRecords: ((records: RecordView[], receivedAt: number) => void) | undefined;
   private readonly highestSeen = new Map<string, Map<number, number>>();
   private readonly waiters = new Set<CoverageWaiter>();
   private failure: Error | undefined;
@@ -67,9 +36,9 @@ export class StreamClient {
   private constructor(private readonly socket: Socket) {
     socket.on('records:batch', (bytes: Uint8Array | ArrayBuffer, ack: () => void) => {
       const receivedAt = preciseNow();
-      let records: StreamedRecord[];
+      let records: RecordView[];
       try {
-        records = decodeStreamedBatch(bytes);
+        records = decodeRecordsBatch(bytes).records;
       } catch (error) {
         this.fail(error instanceof Error ? error : new Error(String(error)));
         return;
@@ -160,7 +129,7 @@ export class StreamClient {
 
   private command(name: string, payload: unknown): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.socket.timeout(30_000).emit(name, payload, (error: Error | null, result: Result) => {
+      this.socket.timeout(30_000).emit(name, payload, (error: Error | null, result: Result<unknown>) => {
         if (error) reject(new Error(`${name} got no answer from the gateway within 30 s.`));
         else if (!result.ok) reject(new Error(`${name} failed: ${result.error.message}`));
         else resolve(result.data);

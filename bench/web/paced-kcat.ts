@@ -1,3 +1,4 @@
+import { seededRandom } from '@lanes/partitioners';
 import { KCAT_PRODUCER_SETTINGS } from '../broker/kcat-workload';
 import { spawnTracked, stopChild } from '../broker/child-processes';
 
@@ -39,19 +40,8 @@ export interface PacedLoad {
   stop(): Promise<void>;
 }
 
-/** A seeded generator (mulberry32), so every run sends the same keys in the same order. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 function lineBlock(): { block: Buffer; lineBytes: number } {
+  // Seeded, so every run sends the same keys in the same order.
   const random = seededRandom(4242);
   const lines: string[] = [];
   for (let i = 0; i < BLOCK_LINES; i++) {
