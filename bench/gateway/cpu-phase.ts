@@ -2,7 +2,7 @@ import { gatewayConfigSchema } from '../../apps/gateway/src/config';
 import { createTopic } from '../broker/kafkajs-workload';
 import type { GatewayProcess } from './gateway-process';
 import { LatencyReader } from './latency-phase';
-import { PacedProducer } from './paced-producer';
+import { PacedProducer, type PacedProduceResult } from './paced-producer';
 import { startCpuWindow, type CpuWindow } from './proc-stats';
 import { StreamClient } from './stream-client';
 import { sleep } from './waits';
@@ -73,28 +73,38 @@ export async function measureCpu(gateway: GatewayProcess, bootstrap: string, bro
 async function measureRound(gatewayPid: number, brokerPid: number, client: StreamClient, producer: PacedProducer, options: CpuOptions): Promise<CpuRound> {
   // Let the last round's records and acknowledgements settle before the idle window.
   await sleep(1000);
-  const closeIdle = startCpuWindow(gatewayPid);
+  const { idle, busy, alongside } = await idleThenBusy(gatewayPid, producer, options.topic, options, () => {
+    const closeBroker = startCpuWindow(brokerPid);
+    const recordsBefore = client.records;
+    return () => ({ broker: closeBroker(), delivered: client.records - recordsBefore });
+  });
+  return { idle, busy, broker: alongside.broker, deliveredPerSecond: alongside.delivered / (busy.wallMs / 1000) };
+}
+
+/**
+ * `pid`'s CPU idle, then while records flow to `topic` at the options' rate (after a warm-up).
+ * `alongside` starts with the busy window and its returned function is called as the window closes.
+ */
+async function idleThenBusy<T>(
+  pid: number,
+  producer: PacedProducer,
+  topic: string,
+  options: CpuOptions,
+  alongside: () => () => T,
+): Promise<{ idle: CpuWindow; busy: CpuWindow; alongside: T; produced: PacedProduceResult }> {
+  const closeIdle = startCpuWindow(pid);
   await sleep(options.idleMs);
   const idle = closeIdle();
-
-  const producing = producer.produce({
-    topic: options.topic,
-    ratePerSecond: options.ratePerSecond,
-    durationMs: options.warmUpMs + options.measureMs + 500,
-    valueBytes: options.valueBytes,
-  });
+  const producing = producer.produce({ topic, ratePerSecond: options.ratePerSecond, durationMs: options.warmUpMs + options.measureMs + 500, valueBytes: options.valueBytes });
   // A failure surfaces when `producing` is awaited below; until then it must not count as unhandled.
   producing.catch(() => {});
   await sleep(options.warmUpMs);
-  const closeBusy = startCpuWindow(gatewayPid);
-  const closeBroker = startCpuWindow(brokerPid);
-  const recordsBefore = client.records;
+  const closeBusy = startCpuWindow(pid);
+  const closeAlongside = alongside();
   await sleep(options.measureMs);
   const busy = closeBusy();
-  const broker = closeBroker();
-  const delivered = client.records - recordsBefore;
-  await producing;
-  return { idle, busy, broker, deliveredPerSecond: delivered / (busy.wallMs / 1000) };
+  const measured = closeAlongside();
+  return { idle, busy, alongside: measured, produced: await producing };
 }
 
 async function measureBaseline(bootstrap: string, producer: PacedProducer, options: CpuOptions): Promise<CpuResult['baseline']> {
@@ -103,16 +113,7 @@ async function measureBaseline(bootstrap: string, producer: PacedProducer, optio
   await createTopic(bootstrap, topic, options.partitions);
   const reader = await LatencyReader.start('tap-like', bootstrap, topic, [String(minBytes), String(maxWaitMs)]);
   try {
-    const closeIdle = startCpuWindow(reader.pid);
-    await sleep(options.idleMs);
-    const idle = closeIdle();
-    const producing = producer.produce({ topic, ratePerSecond: options.ratePerSecond, durationMs: options.warmUpMs + options.measureMs + 500, valueBytes: options.valueBytes });
-    producing.catch(() => {});
-    await sleep(options.warmUpMs);
-    const closeBusy = startCpuWindow(reader.pid);
-    await sleep(options.measureMs);
-    const busy = closeBusy();
-    const produced = await producing;
+    const { idle, busy, produced } = await idleThenBusy(reader.pid, producer, topic, options, () => () => undefined);
     // The reader reports at the end, once it has every record; in the window it read at the producer's steady rate.
     await reader.finish(produced.sent);
     return { idle, busy, receivedPerSecond: produced.ratePerSecond, minBytes, maxWaitMs };
