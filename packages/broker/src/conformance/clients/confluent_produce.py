@@ -1,6 +1,7 @@
 """confluent-kafka producer: send records and report every delivery callback.
 
-Args: {bootstrap, topic, records: [{key: str|null, value: str, partition?: int}]}
+Args: {bootstrap, topic, records: [{key: str|null, value: str, partition?: int, timestamp?: str}]}
+(timestamp: milliseconds as a decimal string, so that JSON keeps all 64 bits.)
 Prints: {"deliveries": [{key, value, partition, offset, error}]} in callback order.
 """
 from confluent_kafka import Producer
@@ -28,6 +29,8 @@ def main() -> None:
         options = {"key": utf8(record.get("key")), "value": utf8(record["value"]), "on_delivery": on_delivery}
         if record.get("partition") is not None:
             options["partition"] = record["partition"]
+        if record.get("timestamp") is not None:
+            options["timestamp"] = int(record["timestamp"])
         producer.produce(args["topic"], **options)
     remaining = producer.flush(15)
     if remaining:
