@@ -36,7 +36,7 @@ const WARM_UP_MS = 2_000;
 const IDLE_MS = 5_000;
 /** Idle-then-busy rounds of measure (3); the median is reported. */
 const CPU_ROUNDS = 3;
-const THROUGHPUT_ROUNDS = 2;
+const THROUGHPUT_ROUNDS = 4;
 
 const usage = `Usage: pnpm bench:gateway [--scale N] [--profile] [--profile-dir DIR]
 
