@@ -88,7 +88,7 @@ export function renderReport(results: GatewayBenchResults): string {
       `${megabytes(memoryControl.after.heapUsed).toFixed(1)} / ${megabytes(memoryControl.after.rss).toFixed(1)} / ${megabytes(memoryControl.peakRss).toFixed(1)} MB | — | ` +
       `${signedMB(memoryControl.after.heapUsed - memoryControl.baseline.heapUsed)} / ${signedMB(memoryControl.after.rss - memoryControl.baseline.rss)} / ${signedMB(memoryControl.peakRss - memoryControl.baseline.rss)} | — |`,
     '',
-    `(1) Best of ${throughput.rounds} reads each way, in ABBA order. Clocks run from subscribing (raw: a new group, fromBeginning; gateway: the \`topic:watch\` command, whose tap joins a group of its own) ` +
+    `(1) Best of ${throughput.rounds} reads each way, in ABBA order. Clocks run from making a consumer (raw: connecting, then a new group, fromBeginning; gateway: the \`topic:watch\` command, whose tap connects a consumer of its own and joins its group) ` +
       `to the last record; the socket client decodes every \`records:batch\` and acknowledges it (${integer.format(throughput.gateway.batches)} batches). ` +
       `The gateway used ${seconds(throughput.gateway.cpu.cpuMs)} s of CPU in ${seconds(throughput.gateway.cpu.wallMs)} s (${percent(throughput.gateway.cpu.cores)} of a core).`,
     `(2) A kafkajs producer sent ${integer.format(latency.produced.sent)} records at ${integer.format(latency.produced.ratePerSecond)} rec/s (acks=1), each value starting with its send time; ` +

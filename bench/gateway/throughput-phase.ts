@@ -7,8 +7,9 @@ import { highWatermarks, totalRecords } from './topic-offsets';
 /**
  * Measure (1): how fast a preloaded topic reaches a socket.io client through the gateway, next to a
  * raw kafkajs eachBatch consumer reading the same records straight from the broker. Both clocks
- * start at subscribing (the raw consumer's new group; the `topic:watch` command, whose tap joins a
- * group of its own), so both include a group join, and stop at the last record.
+ * start where a consumer is made (the raw consumer connecting, then joining a new group; the
+ * `topic:watch` command, whose tap connects a consumer of its own and joins its group), so both
+ * include connecting and a group join, and stop at the last record.
  */
 export interface GatewayRead extends TimedRead {
   /** Of the records, how many the client got as counts (records:aggregate) instead of records. */
