@@ -105,7 +105,7 @@ export interface ServerToClientEvents {
   'connection:state': (connection: ConnectionView) => void;
   'topics:changed': (topics: TopicView[]) => void;
   /**
-   * A RecordsBatch as UTF-8 JSON bytes (see records-codec): encoded once per flush and shared by
+   * A RecordsBatch as UTF-8 JSON bytes, in runs per partition (records-codec): encoded once per flush and shared by
    * every browser. The browser acknowledges each batch once it has taken it; the gateway sends a
    * browser that stops acknowledging counts instead of records (records:aggregate).
    */

@@ -4,7 +4,8 @@ import { mergeSummary, toAggregates, type PartitionSummary } from './partition-s
 /** One flush of records, encoded at most once and shared by every browser. */
 export interface EncodedBatch {
   /**
-   * `{"records":[...]}` as UTF-8 JSON; socket.io sends it as a binary attachment, not re-encoded.
+   * The records as UTF-8 JSON in their wire form (recordsBatchText in @lanes/events); socket.io
+   * sends it as a binary attachment, not re-encoded.
    * Worked out when the first browser is sent the batch as records: a batch every browser gets
    * only as counts (they are all behind) is never encoded.
    */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordView } from '@lanes/events';
+import { decodeRecordsBatch, type RecordView } from '@lanes/events';
 import type { RecordRun } from './record-run';
 import { RunBatch, sliceRuns } from './run-batch';
 
@@ -56,7 +56,7 @@ describe('RunBatch', () => {
     const batch = new RunBatch([{ run, start: 0, end: 3 }]);
     const bytes = batch.bytes();
     expect(batch.bytes()).toBe(bytes);
-    expect((JSON.parse(bytes.toString()) as { records: RecordView[] }).records.map((r) => r.offset)).toEqual([0, 1, 2]);
+    expect(decodeRecordsBatch(bytes).records.map((r) => r.offset)).toEqual([0, 1, 2]);
     expect(asked.views).toBe(3);
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordView } from '@lanes/events';
+import { recordsBatchText, type RecordView } from '@lanes/events';
 import type { EncodedBatch } from './client-stream';
 import { addRange, type PartitionSummary } from './partition-summary';
 import type { RecordRun } from './record-run';
@@ -62,7 +62,7 @@ export class RunBatch implements EncodedBatch {
 
   bytes(): Buffer {
     if (!this.encoded) {
-      this.encoded = Buffer.from(JSON.stringify({ records: this.recordViews() }));
+      this.encoded = Buffer.from(recordsBatchText(this.recordViews()));
       this.views = null;
     }
     return this.encoded;

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordView } from '@lanes/events';
+import { decodeRecordsBatch, type RecordView } from '@lanes/events';
 import { runOfViews } from './record-run';
 import { StreamHub } from './stream-hub';
 
@@ -19,7 +19,7 @@ function setUp(flushIntervalMs: number) {
   const received: number[][] = [];
   hub.addClient('browser', {
     sendRecords: (bytes, ack) => {
-      received.push((JSON.parse(bytes.toString()) as { records: RecordView[] }).records.map((r) => r.offset));
+      received.push(decodeRecordsBatch(bytes).records.map((r) => r.offset));
       ack();
     },
     sendAggregates: () => {},
