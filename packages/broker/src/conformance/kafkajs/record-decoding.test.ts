@@ -1,5 +1,7 @@
+import { ApiKey, ATTRIBUTES_OFFSET, BATCH_HEADER_SIZE, BATCH_LENGTH_OFFSET, CRC_OFFSET, crc32c, encodeRecordBatch, ErrorCode } from '@lanes/kafka-protocol';
 import { CompressionTypes, type IHeaders, type Kafka, type Message } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
+import { RawKafkaSocket } from '../../fuzz/raw-kafka-socket';
 import { runPythonClient } from '../client-process';
 import { uniqueName, useConnectedKit, waitFor } from './kafkajs-test-kit';
 
@@ -57,6 +59,22 @@ async function readPartitionZero(kafka: Kafka, topic: string, count: number, fro
   } finally {
     await consumer.disconnect();
   }
+}
+
+/**
+ * A batch of `values` whose first record's length covers `padding` zero bytes after its fields,
+ * which the record format has no use for. The length prefix of so small a record is one byte.
+ */
+function batchWithPaddedFirstRecord(values: string[], padding: number): Buffer {
+  const batch = encodeRecordBatch({ records: values.map((value) => ({ value })) });
+  const lengthAt = BATCH_HEADER_SIZE;
+  const length = batch[lengthAt]! >> 1; // zigzag varint, one byte
+  const fieldsEnd = lengthAt + 1 + length;
+  const padded = Buffer.concat([batch.subarray(0, fieldsEnd), Buffer.alloc(padding), batch.subarray(fieldsEnd)]);
+  padded[lengthAt] = (length + padding) << 1;
+  padded.writeInt32BE(batch.readInt32BE(BATCH_LENGTH_OFFSET) + padding, BATCH_LENGTH_OFFSET);
+  padded.writeUInt32BE(crc32c(padded.subarray(ATTRIBUTES_OFFSET)), CRC_OFFSET);
+  return padded;
 }
 
 describe('kafkajs (as Lanes patches it) reads records exactly', () => {
@@ -127,6 +145,22 @@ describe('kafkajs (as Lanes patches it) reads records exactly', () => {
       { offset: '0', timestamp: '1', value: 'start' },
       { offset: '1', timestamp: '1152921504606846978', value: 'far' },
     ]);
+  });
+
+  it('skips bytes a record\'s length covers beyond its fields, as kafkajs always did, and reads the next record whole', async () => {
+    const topic = await topicWith('decoding-padded');
+    const socket = await RawKafkaSocket.connect(connected.kit.broker.port);
+    try {
+      const records = batchWithPaddedFirstRecord(['first', 'second'], 3);
+      const { body } = await socket.request(ApiKey.Produce, 7, { acks: -1, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
+      expect(body.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
+    } finally {
+      socket.destroy();
+    }
+
+    const read = await readPartitionZero(connected.kafka, topic, 2);
+
+    expect(read.map(({ offset, value }) => `${offset}:${value}`)).toEqual(['0:first', '1:second']);
   });
 
   it('reads gzip batches the same way', async () => {
