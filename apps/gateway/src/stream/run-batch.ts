@@ -43,7 +43,6 @@ export class RunBatch implements EncodedBatch {
   readonly count: number;
   private readonly counts: PartitionSummary = new Map();
   private slices: RunSlice[] | null;
-  private views: RecordView[] | null = null;
   private encoded: Buffer | null = null;
 
   constructor(slices: RunSlice[]) {
@@ -62,19 +61,11 @@ export class RunBatch implements EncodedBatch {
 
   bytes(): Buffer {
     if (!this.encoded) {
-      this.encoded = Buffer.from(recordsBatchText(this.recordViews()));
-      this.views = null;
-    }
-    return this.encoded;
-  }
-
-  private recordViews(): RecordView[] {
-    if (!this.views) {
       const views: RecordView[] = [];
       for (const { run, start, end } of this.slices!) views.push(...run.views(start, end));
-      this.views = views;
+      this.encoded = Buffer.from(recordsBatchText(views));
       this.slices = null;
     }
-    return this.views;
+    return this.encoded;
   }
 }
