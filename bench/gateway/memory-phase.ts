@@ -3,7 +3,7 @@ import { kcatProduce } from '../broker/kcat-workload';
 import type { RecordWorkload } from '../broker/workload-files';
 import type { GatewayProcess } from './gateway-process';
 import type { GatewayMemory } from './memory-line';
-import { watchPeakResident } from './proc-stats';
+import { residentBytes, watchPeakResident } from './proc-stats';
 import { StreamClient } from './stream-client';
 import { highWatermarks } from './topic-offsets';
 import { sleep } from './waits';
@@ -12,9 +12,13 @@ import { sleep } from './waits';
  * Measure (4): what the gateway keeps after streaming many records. Two socket.io clients watch a
  * topic; after a warm-up batch both have taken, one stops acknowledging (a frozen tab: it stays
  * connected and answers socket.io's pings, but takes nothing more), and the baseline is read. Then
- * `records` are produced with kcat (its own process) while the other client keeps reading. Heap
- * and RSS figures follow a full garbage collection (memory-probe.ts); RSS is also sampled from
- * /proc throughout, for the peak.
+ * `records` are produced with kcat (its own process) while the other client keeps reading.
+ *
+ * RSS is read from /proc as the system sees it, the same settling time after the warm-up and after
+ * the last record, each time before the full garbage collection the heap figures need: that growth
+ * is what the target counts. Heap figures follow the collection (memory-probe.ts), so they count
+ * what the gateway retains rather than what it has not collected yet; RSS is read then too, and
+ * sampled from /proc throughout for the peak.
  */
 export interface MemoryOptions {
   topic: string;
@@ -28,7 +32,13 @@ export interface MemoryOptions {
 }
 
 export interface MemoryResult {
+  /** VmRSS in bytes before the records, settled, with no collection forced. */
+  residentBefore: number;
+  /** VmRSS in bytes after the records, settled the same way, with no collection forced. */
+  residentAfter: number;
+  /** Read after a full collection, right after `residentBefore`. */
   baseline: GatewayMemory;
+  /** Read after a full collection, right after `residentAfter`. */
   after: GatewayMemory;
   /** The highest RSS /proc showed from the baseline until the reading client had every record. */
   peakRss: number;
@@ -68,16 +78,20 @@ export async function measureMemory(gateway: GatewayProcess, bootstrap: string, 
     await sleep(SETTLE_MS);
 
     const streamedBefore = await gateway.streamed();
+    const residentBefore = residentBytes(gateway.pid);
     const baseline = await settledMemory(gateway);
     const stopWatchingPeak = watchPeakResident(gateway.pid);
     await kcatProduce(bootstrap, topic, workload, options.records);
     await reader.waitUntilSeen(topic, await highWatermarks(bootstrap, topic), DRAIN_TIMEOUT_MS);
     await sleep(SETTLE_MS);
     const peakRss = stopWatchingPeak();
+    const residentAfter = residentBytes(gateway.pid);
     const after = await settledMemory(gateway);
     const streamedAfter = await gateway.streamed();
     await reader.unwatch(topic);
     return {
+      residentBefore,
+      residentAfter,
       baseline,
       after,
       peakRss,

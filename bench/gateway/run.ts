@@ -118,7 +118,10 @@ async function main(): Promise<void> {
       log(`(4) Memory: ${count(MEMORY_RECORDS).toLocaleString('en-US')} records to two reading clients, then to two with one stalled ...`);
       const memoryControl = await measureMemory(gateway, broker.bootstrap, { ...memoryOptions, topic: 'bench-memory-both-reading', stallOneClient: false });
       const memory = await measureMemory(gateway, broker.bootstrap, { ...memoryOptions, topic: 'bench-memory-one-stalled' });
-      log(`  one stalled: heap used ${(memory.baseline.heapUsed / 1e6).toFixed(1)} → ${(memory.after.heapUsed / 1e6).toFixed(1)} MB; RSS peak ${(memory.peakRss / 1e6).toFixed(1)} MB`);
+      log(
+        `  one stalled: heap used ${(memory.baseline.heapUsed / 1e6).toFixed(1)} → ${(memory.after.heapUsed / 1e6).toFixed(1)} MB; ` +
+          `RSS ${(memory.residentBefore / 1e6).toFixed(1)} → ${(memory.residentAfter / 1e6).toFixed(1)} MB, peak ${(memory.peakRss / 1e6).toFixed(1)} MB`,
+      );
 
       const report = renderReport({
         date,
