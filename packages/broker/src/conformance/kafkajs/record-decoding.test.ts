@@ -62,19 +62,33 @@ async function readPartitionZero(kafka: Kafka, topic: string, count: number, fro
 }
 
 /**
- * A batch of `values` whose first record's length covers `padding` zero bytes after its fields,
- * which the record format has no use for. The length prefix of so small a record is one byte.
+ * A batch of `values` whose first record's length prefix says `change` bytes more than its fields
+ * take: with `change` above zero, that many zero bytes follow the fields (the record format has no
+ * use for them); below zero, the length falls short and the fields run on past it. The length
+ * prefix of so small a record is one byte.
  */
-function batchWithPaddedFirstRecord(values: string[], padding: number): Buffer {
+function batchWithFirstRecordLength(values: string[], change: number): Buffer {
   const batch = encodeRecordBatch({ records: values.map((value) => ({ value })) });
   const lengthAt = BATCH_HEADER_SIZE;
   const length = batch[lengthAt]! >> 1; // zigzag varint, one byte
   const fieldsEnd = lengthAt + 1 + length;
-  const padded = Buffer.concat([batch.subarray(0, fieldsEnd), Buffer.alloc(padding), batch.subarray(fieldsEnd)]);
-  padded[lengthAt] = (length + padding) << 1;
-  padded.writeInt32BE(batch.readInt32BE(BATCH_LENGTH_OFFSET) + padding, BATCH_LENGTH_OFFSET);
-  padded.writeUInt32BE(crc32c(padded.subarray(ATTRIBUTES_OFFSET)), CRC_OFFSET);
-  return padded;
+  const padding = Math.max(0, change);
+  const changed = Buffer.concat([batch.subarray(0, fieldsEnd), Buffer.alloc(padding), batch.subarray(fieldsEnd)]);
+  changed[lengthAt] = (length + change) << 1;
+  changed.writeInt32BE(batch.readInt32BE(BATCH_LENGTH_OFFSET) + padding, BATCH_LENGTH_OFFSET);
+  changed.writeUInt32BE(crc32c(changed.subarray(ATTRIBUTES_OFFSET)), CRC_OFFSET);
+  return changed;
+}
+
+/** Produces `records` (a record batch) to partition 0 through a raw socket, as no client would. */
+async function produceRaw(port: number, topic: string, records: Buffer): Promise<void> {
+  const socket = await RawKafkaSocket.connect(port);
+  try {
+    const { body } = await socket.request(ApiKey.Produce, 7, { acks: -1, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
+    expect(body.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
+  } finally {
+    socket.destroy();
+  }
 }
 
 describe('kafkajs (as Lanes patches it) reads records exactly', () => {
@@ -149,18 +163,35 @@ describe('kafkajs (as Lanes patches it) reads records exactly', () => {
 
   it('skips bytes a record\'s length covers beyond its fields, as kafkajs always did, and reads the next record whole', async () => {
     const topic = await topicWith('decoding-padded');
-    const socket = await RawKafkaSocket.connect(connected.kit.broker.port);
-    try {
-      const records = batchWithPaddedFirstRecord(['first', 'second'], 3);
-      const { body } = await socket.request(ApiKey.Produce, 7, { acks: -1, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: 0, records }] }] });
-      expect(body.responses[0]!.partitionResponses[0]!.errorCode).toBe(ErrorCode.NONE);
-    } finally {
-      socket.destroy();
-    }
+    await produceRaw(connected.kit.broker.port, topic, batchWithFirstRecordLength(['first', 'second'], 3));
 
     const read = await readPartitionZero(connected.kafka, topic, 2);
 
     expect(read.map(({ offset, value }) => `${offset}:${value}`)).toEqual(['0:first', '1:second']);
+  });
+
+  it('fails the fetch, rather than hand on misread records, when a record\'s fields run past its length', async () => {
+    const topic = await topicWith('decoding-overrun');
+    await produceRaw(connected.kit.broker.port, topic, batchWithFirstRecordLength(['first', 'second'], -2));
+    const consumer = connected.kafka.consumer({ groupId: uniqueName('decoding'), maxWaitTimeInMs: 100, retry: { retries: 0 } });
+    const handed: string[] = [];
+    let crash: Error | undefined;
+    consumer.on(consumer.events.CRASH, ({ payload }) => (crash ??= payload.error));
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const message of batch.messages) handed.push(`${message.offset}:${String(message.value)}`);
+        },
+      });
+      await waitFor(() => crash !== undefined, () => `a crash of the consumer reading ${topic}; it was handed ${JSON.stringify(handed)}`, 10_000);
+    } finally {
+      await consumer.disconnect();
+    }
+
+    expect(crash?.message).toMatch(/^Invalid record: its fields take \d+ bytes, its length says \d+$/);
+    expect(handed).toEqual([]);
   });
 
   it('reads gzip batches the same way', async () => {
