@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { scriptCommand, type StartScript } from '../shared/script-command';
 
 /**
  * Every process the bench starts goes through here, so that it can promise to leave none behind:
@@ -36,6 +37,15 @@ export function spawnTracked(command: string, args: string[], options: SpawnOpti
 /** node running a TypeScript file through tsx's loader, in one process (no tsx wrapper process). */
 export function spawnTypeScript(file: string, args: string[], nodeFlags: string[] = []): ChildProcess {
   return spawnTracked(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/**
+ * A part of Lanes as its root package.json script starts it (`pnpm broker`, `pnpm gateway`): the
+ * script's node flags and entry, with the bench's own `extraNodeFlags` in front and `args` after.
+ */
+export function spawnStartScript(name: StartScript, args: string[], extraNodeFlags: string[] = []): ChildProcess {
+  const { nodeFlags, entry } = scriptCommand(name, `${repoRoot}package.json`);
+  return spawnTracked(process.execPath, [...extraNodeFlags, ...nodeFlags, entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
 /** Resolves with the first capture of `pattern` in the child's stdout; rejects on exit or timeout. */

@@ -1,4 +1,5 @@
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { scriptCommand } from '../shared/script-command';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import type { RecordWorkload } from './workload-files';
 
@@ -61,7 +62,10 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   const lines: string[] = [];
   lines.push(`### Broker throughput, ${context.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
   lines.push('');
-  lines.push(`Machine: ${machineLine()}. Clients: ${context.clientVersions}, kafkajs 2.2.4.`);
+  lines.push(
+    `Machine: ${machineLine()}. Clients: ${context.clientVersions}, kafkajs 2.2.4. ` +
+      `The embedded broker runs as \`pnpm broker\` starts it: \`node ${scriptCommand('broker').nodeFlags.join(' ')}\`.`,
+  );
   lines.push('');
   lines.push('| Workload | embedded · kcat | embedded · kafkajs | librdkafka mock · kcat | loopback TCP copy |');
   lines.push('|---|---:|---:|---:|---:|');

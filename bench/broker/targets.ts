@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { spawnTracked, spawnTypeScript, stopChild, waitForLine } from './child-processes';
+import { spawnStartScript, spawnTracked, spawnTypeScript, stopChild, waitForLine } from './child-processes';
 
 /** A broker under test, running in its own process on loopback. */
 export interface RunningTarget {
@@ -20,17 +20,13 @@ export interface EmbeddedBrokerOptions {
 }
 
 /**
- * The embedded broker through its CLI, as a child process so that it does not share an event loop
- * with the clients that drive it. Stopped with SIGTERM, which the CLI answers by closing the broker
- * and exiting (so a CPU profile gets written).
+ * The embedded broker as `pnpm broker` starts it (its CLI, with the script's node flags), as a child
+ * process so that it does not share an event loop with the clients that drive it. Stopped with
+ * SIGTERM, which the CLI answers by closing the broker and exiting (so a CPU profile gets written).
  */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<RunningTarget> {
-  const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawnTypeScript(
-    'packages/broker/src/cli.ts',
-    ['--host', '127.0.0.1', '--port', '0', '--partitions', String(options.partitions)],
-    nodeFlags,
-  );
+  const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawnStartScript('broker', ['--host', '127.0.0.1', '--port', '0', '--partitions', String(options.partitions)], profiling);
   child.stdin?.end();
   const bootstrap = await waitForLine(child, /listening on (\S+:\d+)/, 'the embedded broker', READY_TIMEOUT_MS);
   return running('embedded broker', child, bootstrap);

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
-import { gatewayCommand } from '../shared/gateway-command';
+import { scriptCommand } from '../shared/script-command';
 import { parseMemoryLine, type GatewayMemory } from './memory-line';
 
 /**
@@ -34,7 +34,7 @@ const STDERR_TAIL_CHARS = 4_000;
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const { nodeFlags, entry } = gatewayCommand();
+  const { nodeFlags, entry } = scriptCommand('gateway');
   const child = spawnTracked(
     process.execPath,
     [

@@ -1,5 +1,5 @@
 import { machineLine } from '../broker/report';
-import { gatewayCommand } from '../shared/gateway-command';
+import { scriptCommand } from '../shared/script-command';
 import { coresPer10k as cpuPer10k, type CpuResult } from './cpu-phase';
 import type { LatencyResult } from './latency-phase';
 import type { MemoryResult } from './memory-phase';
@@ -60,7 +60,7 @@ export function renderReport(results: GatewayBenchResults): string {
     `### Gateway, ${results.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `Machine: ${machineLine()}. kafkajs 2.2.4 everywhere; the broker is the embedded one, in its own process. ` +
-      `The gateway runs as \`pnpm gateway\` starts it: \`node ${gatewayCommand().nodeFlags.join(' ')}\`.`,
+      `The gateway runs as \`pnpm gateway\` starts it: \`node ${scriptCommand('gateway').nodeFlags.join(' ')}\`.`,
     '',
     '| Measure | Through the gateway | Raw kafkajs consumer | Result | Target |',
     '|---|---:|---:|---:|---:|',

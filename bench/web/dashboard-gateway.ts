@@ -1,5 +1,5 @@
 import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
-import { gatewayCommand } from '../shared/gateway-command';
+import { scriptCommand } from '../shared/script-command';
 
 /**
  * Lanes as a person starts it, in a child process of its own: the gateway with its embedded broker,
@@ -19,7 +19,7 @@ const READY_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_CHARS = 4_000;
 
 export async function startDashboardGateway(webDir: string): Promise<DashboardGateway> {
-  const { nodeFlags, entry } = gatewayCommand();
+  const { nodeFlags, entry } = scriptCommand('gateway');
   const child = spawnTracked(
     process.execPath,
     [...nodeFlags, entry, '--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error'],
