@@ -4,6 +4,7 @@ import type { BrokerOptions } from './broker-options';
 import type { GroupCoordinator } from './group/group-coordinator';
 import type { TopicRegistry } from './log/topic-registry';
 import type { ProducerStates } from './producer/producer-states';
+import type { KeepView } from './kept-bytes';
 
 /** What every request handler may use: the broker's parts, wired once in broker.ts. */
 export interface BrokerContext {
@@ -23,6 +24,11 @@ export interface RequestContext {
   readonly clientHost: string;
   /** Aborted when the client's connection closes or is closing: answer now or let go. */
   readonly connectionReleased: AbortSignal;
+  /**
+   * The request's bytes are valid only while the handler runs: what it keeps of them (Produce's
+   * record batches) it keeps through this (network/frame-splitter.ts).
+   */
+  readonly keep: KeepView;
 }
 
 /** A response body (fields left out take Kafka's defaults), or null for "send nothing" (acks=0). */

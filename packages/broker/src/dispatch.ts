@@ -28,7 +28,7 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
   // Not async: decoding happens before anything is awaited, so a malformed frame throws at once and
   // the connection stops acting on anything that came after it. A handler that answers at once
   // (most do) is encoded at once, with no promise in between.
-  return (frame, connection) => {
+  return (frame, connection, keep) => {
     let header: RequestHeader;
     let body: unknown;
     try {
@@ -45,7 +45,7 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
     }
     const handler = handlers[header.apiKey as keyof RequestByKey] as (b: BrokerContext, r: unknown, c: RequestContext) => unknown;
     // A handler that throws closes the connection through the caller, as a rejected answer does.
-    const response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released });
+    const response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released, keep });
     return response instanceof Promise ? response.then((settled) => encodeAnswer(header, settled)) : encodeAnswer(header, response);
   };
 }

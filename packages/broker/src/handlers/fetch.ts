@@ -1,5 +1,6 @@
 import { ErrorCode, type FetchRequest } from '@lanes/kafka-protocol';
 import type { ApiHandler, BrokerContext } from '../broker-context';
+import { keptPieces } from '../kept-bytes';
 
 /**
  * Fetch (1), v4-11. Answers at once when at least min_bytes are ready, otherwise parks until enough
@@ -39,7 +40,8 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
         return { partitionIndex: p.partition, errorCode: result.code, ...offsets, records: null };
       }
       bytes += result.bytes;
-      const records = result.batches.length === 1 ? result.batches[0]! : Buffer.concat(result.batches, result.bytes);
+      const only = result.batches.length === 1 ? result.batches[0]! : null;
+      const records = only && Buffer.isBuffer(only) ? only : Buffer.concat(result.batches.flatMap(keptPieces), result.bytes);
       return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records };
     }),
   }));

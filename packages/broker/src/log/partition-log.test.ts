@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerEvents, type BrokerEventMap } from '../broker-events';
+import { contiguous, type KeptBytes } from '../kept-bytes';
 import { PartitionLog } from './partition-log';
 import { makeTestBatch } from './test-batch';
 import { TopicConfig } from './topic-config';
@@ -24,8 +25,15 @@ function appendRecords(log: PartitionLog, records: number, payloadBytes = 10, ti
   return { ...log.append(batch, info), batch };
 }
 
-function baseOffsetsOf(batches: Buffer[]): number[] {
-  return batches.map((batch) => Number(batch.readBigInt64BE(0)));
+function baseOffsetsOf(batches: KeptBytes[]): number[] {
+  return batches.map((batch) => Number(contiguous(batch).readBigInt64BE(0)));
+}
+
+/** The only batch a read returned, as one Buffer that is the stored one (not a join of pieces). */
+function onlyBuffer(batches: KeptBytes[]): Buffer {
+  const [batch] = batches;
+  if (batches.length !== 1 || !Buffer.isBuffer(batch)) throw new Error(`expected one Buffer, got ${batches.length} batches`);
+  return batch;
 }
 
 /** 61-byte header + 139 bytes = 200 bytes per batch, so 5 batches fit a 1024-byte segment. */
@@ -76,10 +84,11 @@ describe('PartitionLog append', () => {
     log.append(view, info);
     const result = log.read(0, 1_000_000);
     if (result.error !== 'none') throw new Error('expected data');
-    expect(result.batches[0]?.buffer).not.toBe(frame.buffer);
-    expect(Number(result.batches[0]?.readBigInt64BE(0))).toBe(0);
+    const stored = onlyBuffer(result.batches);
+    expect(stored.buffer).not.toBe(frame.buffer);
+    expect(Number(stored.readBigInt64BE(0))).toBe(0);
     expect(Number(view.readBigInt64BE(0))).toBe(-1); // the frame itself was left as received
-    expect(result.batches[0]?.subarray(61)).toEqual(view.subarray(61));
+    expect(stored.subarray(61)).toEqual(view.subarray(61));
   });
 
   it('keeps a batch that is its own buffer without copying', () => {
@@ -88,6 +97,57 @@ describe('PartitionLog append', () => {
     const result = log.read(0, 1_000_000);
     if (result.error !== 'none') throw new Error('expected data');
     expect(result.batches[0]).toBe(batch);
+  });
+
+  /** `batch` cut at `at` into two reads of their own, as a request split across socket reads arrives. */
+  function inTwoReads(batch: Buffer, at: number): [Buffer, Buffer] {
+    const own = (bytes: Buffer) => {
+      const read = Buffer.allocUnsafeSlow(bytes.length);
+      bytes.copy(read);
+      return read;
+    };
+    return [own(batch.subarray(0, at)), own(batch.subarray(at))];
+  }
+
+  it('keeps a batch that came in two reads as those two pieces, its base offset written into the first', () => {
+    const { log } = setUp();
+    appendRecords(log, 3);
+    const { batch, info } = makeTestBatch({ records: 2, payloadBytes: 500 });
+    const [head, tail] = inTwoReads(batch, 200);
+    log.append([head, tail], info);
+
+    const result = log.read(3, 1_000_000);
+    if (result.error !== 'none') throw new Error('expected data');
+    const stored = result.batches[0]!;
+    expect(Buffer.isBuffer(stored)).toBe(false);
+    expect((stored as readonly Buffer[])[0]).toBe(head);
+    expect((stored as readonly Buffer[])[1]).toBe(tail);
+    expect(result.bytes).toBe(batch.length);
+    expect(Number(contiguous(stored).readBigInt64BE(0))).toBe(3);
+    expect(contiguous(stored).subarray(16)).toEqual(batch.subarray(16));
+    expect(log.bytes).toBe(makeTestBatch({ records: 3 }).batch.length + batch.length);
+  });
+
+  it('copies a piece that is a small share of its read, and joins pieces whose first cannot hold the fields written in place', () => {
+    const { log } = setUp();
+    const { batch, info } = makeTestBatch({ records: 1, payloadBytes: 500 });
+    const read = Buffer.alloc(64 * 1024);
+    batch.copy(read, read.length - 100, 0, 100);
+    const smallHead = read.subarray(read.length - 100);
+    const [, tail] = inTwoReads(batch, 100);
+    log.append([smallHead, tail], info);
+    const [headOnly, tailOfTen] = inTwoReads(batch, 10);
+    log.append([headOnly, tailOfTen], info);
+
+    const result = log.read(0, 1_000_000);
+    if (result.error !== 'none') throw new Error('expected data');
+    const [first, second] = result.batches as [readonly [Buffer, Buffer], Buffer];
+    expect(first[0].buffer).not.toBe(read.buffer);
+    expect(first[1]).toBe(tail);
+    expect(Buffer.isBuffer(second)).toBe(true);
+    expect(baseOffsetsOf(result.batches)).toEqual([0, 1]);
+    expect(Number(smallHead.readBigInt64BE(0))).toBe(-1); // the read itself was left as received
+    for (const stored of result.batches) expect(contiguous(stored).subarray(16)).toEqual(batch.subarray(16));
   });
 
   it('refuses a buffer too short to be a record batch with a clear error', () => {

@@ -2,6 +2,7 @@ import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
 import { BATCH_HEADER_SIZE, decodeRecords, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
+import { contiguous, keptLength, type KeptBytes } from '../kept-bytes';
 
 /** What the caller already parsed from the batch header. */
 export interface AppendInfo {
@@ -13,7 +14,7 @@ export interface AppendInfo {
 }
 
 export type ReadResult =
-  | { readonly error: 'none'; readonly batches: Buffer[]; readonly bytes: number }
+  | { readonly error: 'none'; readonly batches: KeptBytes[]; readonly bytes: number }
   | {
       readonly error: 'OFFSET_OUT_OF_RANGE';
       /** Kafka error code OFFSET_OUT_OF_RANGE. */
@@ -54,6 +55,9 @@ export interface PartitionLogOptions {
  * is copied, which bounds the memory pinned to eight times what is stored.
  */
 const COPY_WHEN_VIEW_SHARE_BELOW = 1 / 8;
+
+/** baseOffset (int64), batchLength (int32), partitionLeaderEpoch (int32): the first bytes of a batch. */
+const HEADER_FIELDS_WRITTEN_BYTES = 16;
 
 /**
  * One partition's log, in memory: an ordered list of segments, each holding whole record batches
@@ -111,27 +115,29 @@ export class PartitionLog {
   }
 
   /**
-   * Stores a validated record batch at the log end. The batch's baseOffset (and its
-   * partitionLeaderEpoch, set to 0) are overwritten in place, which leaves its CRC32C valid: the
-   * CRC covers attributes onward. The caller's buffer is modified unless it is copied (see
-   * COPY_WHEN_VIEW_SHARE_BELOW).
+   * Stores a validated record batch at the log end: one Buffer, or the two pieces a split request
+   * brought it in (kept-bytes.ts). The batch's baseOffset (and its partitionLeaderEpoch, set to 0)
+   * are overwritten in place, which leaves its CRC32C valid: the CRC covers attributes onward. The
+   * caller's buffer is modified unless it is copied (see COPY_WHEN_VIEW_SHARE_BELOW).
    */
-  append(batch: Buffer, info: AppendInfo): { baseOffset: number } {
-    if (batch.length < BATCH_HEADER_SIZE) {
-      throw new RangeError(`A record batch is at least ${BATCH_HEADER_SIZE} bytes; got ${batch.length}`);
+  append(batch: KeptBytes, info: AppendInfo): { baseOffset: number } {
+    const length = keptLength(batch);
+    if (length < BATCH_HEADER_SIZE) {
+      throw new RangeError(`A record batch is at least ${BATCH_HEADER_SIZE} bytes; got ${length}`);
     }
     if (!Number.isInteger(info.lastOffsetDelta) || info.lastOffsetDelta < 0) {
       throw new RangeError(`lastOffsetDelta must be a whole number >= 0; got ${info.lastOffsetDelta}`);
     }
     const now = Date.now();
-    this.rollIfNeeded(batch.length, now);
+    this.rollIfNeeded(length, now);
 
-    const stored = batch.length < batch.buffer.byteLength * COPY_WHEN_VIEW_SHARE_BELOW ? copyOf(batch) : batch;
+    const stored = storable(batch);
     const baseOffset = this.logEndOffset;
-    writeBaseOffset(stored, baseOffset);
-    writePartitionLeaderEpoch(stored, 0);
+    const head = Buffer.isBuffer(stored) ? stored : stored[0];
+    writeBaseOffset(head, baseOffset);
+    writePartitionLeaderEpoch(head, 0);
     this.activeSegment.append(stored, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
-    this.totalBytes += stored.length;
+    this.totalBytes += length;
     this.totalBatches += 1;
 
     this.events.emit('batch:appended', {
@@ -139,7 +145,7 @@ export class PartitionLog {
       partition: this.partition,
       baseOffset,
       count: info.recordCount,
-      bytes: stored.length,
+      bytes: length,
       maxTimestamp: info.maxTimestamp,
       producerId: info.producerId,
     });
@@ -161,7 +167,7 @@ export class PartitionLog {
         logEndOffset: this.logEndOffset,
       };
     }
-    const batches: Buffer[] = [];
+    const batches: KeptBytes[] = [];
     let bytes = 0;
     if (fetchOffset === this.logEndOffset) return { error: 'none', batches, bytes };
 
@@ -172,10 +178,11 @@ export class PartitionLog {
       const segment = this.segmentList[segmentIndex] as LogSegment;
       for (; batchIndex < segment.batchCount; batchIndex++) {
         const batch = segment.batchAt(batchIndex);
-        const fits = bytes + batch.length <= maxBytes || (minOneBatch && batches.length === 0);
+        const length = keptLength(batch);
+        const fits = bytes + length <= maxBytes || (minOneBatch && batches.length === 0);
         if (!fits) return { error: 'none', batches, bytes };
         batches.push(batch);
-        bytes += batch.length;
+        bytes += length;
       }
     }
     return { error: 'none', batches, bytes };
@@ -196,7 +203,7 @@ export class PartitionLog {
     // approach (UnifiedLog.fetchOffsetByTimestamp scans segments, then uses the time index).
     for (const segment of this.segmentList) {
       const index = segment.indexOfFirstBatchAtOrAfter(timestamp);
-      if (index >= 0) return firstRecordAtOrAfter(segment.batchAt(index), timestamp) ?? { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
+      if (index >= 0) return firstRecordAtOrAfter(contiguous(segment.batchAt(index)), timestamp) ?? { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
     }
     return null;
   }
@@ -293,6 +300,22 @@ export class PartitionLog {
     }
     return low;
   }
+}
+
+/**
+ * What the log keeps of a batch. A view that is a small share of the socket read it lies in is
+ * copied, so that it does not pin the rest of that read. Of two pieces, each small one is copied on
+ * its own; pieces whose head cannot take the header fields written in place are joined.
+ */
+function storable(batch: KeptBytes): KeptBytes {
+  if (Buffer.isBuffer(batch)) return pinsLittle(batch) ? batch : copyOf(batch);
+  const [head, tail] = batch;
+  if (head.length < HEADER_FIELDS_WRITTEN_BYTES) return copyOf(Buffer.concat([head, tail]));
+  return [pinsLittle(head) ? head : copyOf(head), pinsLittle(tail) ? tail : copyOf(tail)];
+}
+
+function pinsLittle(view: Buffer): boolean {
+  return view.length >= view.buffer.byteLength * COPY_WHEN_VIEW_SHARE_BELOW;
 }
 
 /** Its own ArrayBuffer (not Node's shared 8 KiB pool), so the copy pins nothing else either. */

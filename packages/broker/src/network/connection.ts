@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import { FrameSplitter } from './frame-splitter';
 import { ResponseQueue } from './response-queue';
+import type { KeepView } from '../kept-bytes';
 
 export interface ClientConnection {
   readonly id: number;
@@ -21,8 +22,11 @@ export type Answer = Buffer[] | null;
  * wait (a long-poll Fetch, a JoinGroup). A frame that cannot be understood throws synchronously,
  * so that nothing after it on the connection is acted on; the answers to earlier requests still go
  * out, then the connection closes. A rejected promise closes the connection the same way.
+ *
+ * `keep` turns a view of the frame into bytes that stay valid after the handler returns (see
+ * FrameSplitter): whatever a handler keeps of a frame, it keeps through `keep`.
  */
-export type FrameHandler = (frame: Buffer, connection: ClientConnection) => Answer | Promise<Answer>;
+export type FrameHandler = (frame: Buffer, connection: ClientConnection, keep: KeepView) => Answer | Promise<Answer>;
 
 export interface ConnectionOptions {
   maxRequestBytes: number;
@@ -62,7 +66,7 @@ export class Connection implements ClientConnection {
     this.clientHost = `/${socket.remoteAddress ?? 'unknown'}`;
     socket.setNoDelay(true);
     this.responses = new ResponseQueue((chunks) => this.write(chunks));
-    this.splitter = new FrameSplitter(options.maxRequestBytes, (frame) => this.onFrame(frame));
+    this.splitter = new FrameSplitter(options.maxRequestBytes, (frame, keep) => this.onFrame(frame, keep));
     socket.on('data', (chunk) => {
       const result = this.splitter.push(chunk);
       if (!result.ok) this.fail(result.reason);
@@ -72,13 +76,13 @@ export class Connection implements ClientConnection {
     socket.on('close', () => this.close());
   }
 
-  private onFrame(frame: Buffer): void {
+  private onFrame(frame: Buffer, keep: KeepView): void {
     if (this.stopping || this.closed.aborted) return;
     const respond = this.responses.reserve();
     if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
     let answer: Answer | Promise<Answer>;
     try {
-      answer = this.handle(frame, this);
+      answer = this.handle(frame, this, keep);
     } catch (error) {
       respond(null);
       this.stopAfterEarlierAnswers(error);

@@ -109,3 +109,79 @@ describe('FrameSplitter', () => {
     expect(frames).toEqual([first]);
   });
 });
+
+describe('FrameSplitter, a request split across reads', () => {
+  /** A frame that begins with API key 0: a Produce request, as far as the splitter looks. */
+  const produce = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('the body of a produce request, long enough to cut anywhere')]);
+  /** Separate reads are separate memory, as Node's socket reads are (not Node's shared pool). */
+  const reads = (wire: Buffer, ...cuts: number[]) =>
+    [0, ...cuts].map((from, i) => {
+      const bytes = wire.subarray(from, cuts[i] ?? wire.length);
+      const read = Buffer.allocUnsafeSlow(bytes.length);
+      bytes.copy(read);
+      return read;
+    });
+
+  it('decodes a Produce request split in two from scratch memory, and keeps what its handler keeps as views of the two reads', () => {
+    const [head, tail] = reads(sized(produce), 24);
+    const seen: Buffer[] = [];
+    const kept: unknown[] = [];
+    const splitter = new FrameSplitter(1024, (frame, keep) => {
+      seen.push(Buffer.from(frame));
+      kept.push(keep(frame.subarray(10, 40)), keep(frame.subarray(0, 5)), keep(frame.subarray(30)));
+    });
+    splitter.push(head!);
+    splitter.push(tail!);
+
+    expect(seen).toEqual([produce]);
+    const [across, inHead, inTail] = kept as [[Buffer, Buffer], Buffer, Buffer];
+    expect(across.map((piece) => piece.buffer)).toEqual([head!.buffer, tail!.buffer]);
+    expect(Buffer.concat(across)).toEqual(produce.subarray(10, 40));
+    expect(inHead.buffer).toBe(head!.buffer);
+    expect(inHead).toEqual(produce.subarray(0, 5));
+    expect(inTail.buffer).toBe(tail!.buffer);
+    expect(inTail).toEqual(produce.subarray(30));
+  });
+
+  it('reuses its scratch memory for the next split request, so a handler keeps nothing but what it keeps through keep', () => {
+    const other = Buffer.from(produce).fill(0x7a, 4);
+    const wire = Buffer.concat([sized(produce), sized(other)]);
+    const frames: Buffer[] = [];
+    const splitter = new FrameSplitter(1024, (frame) => frames.push(frame));
+    for (const read of reads(wire, 24, sized(produce).length + 24)) splitter.push(read);
+
+    expect(frames).toHaveLength(2);
+    expect(frames[0]!.buffer).toBe(frames[1]!.buffer);
+    expect(frames[1]).toEqual(other);
+  });
+
+  it('copies any other request split in two into memory of its own, which its handler may keep as it is', () => {
+    const fetch = Buffer.concat([Buffer.from([0, 1]), produce.subarray(2)]);
+    const [head, tail] = reads(sized(fetch), 24);
+    let kept: unknown;
+    let frame: Buffer | undefined;
+    const splitter = new FrameSplitter(1024, (received, keep) => {
+      frame = received;
+      kept = keep(received.subarray(10, 40));
+    });
+    splitter.push(head!);
+    splitter.push(tail!);
+    head!.fill(0);
+    tail!.fill(0);
+
+    expect(frame).toEqual(fetch);
+    expect(Buffer.isBuffer(kept) && kept.buffer).toBe(frame!.buffer);
+    expect(kept).toEqual(fetch.subarray(10, 40));
+  });
+
+  it('copies a Produce request that spans three reads, which its handler may keep as it is', () => {
+    const [a, b, c] = reads(sized(produce), 20, 40);
+    let kept: unknown;
+    const splitter = new FrameSplitter(1024, (frame, keep) => (kept = keep(frame)));
+    for (const read of [a!, b!, c!]) splitter.push(read);
+    for (const read of [a!, b!, c!]) read.fill(0);
+
+    expect(Buffer.isBuffer(kept)).toBe(true);
+    expect(kept).toEqual(produce);
+  });
+});

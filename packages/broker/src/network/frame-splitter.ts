@@ -1,11 +1,23 @@
+import { ApiKey } from '@lanes/kafka-protocol';
+import { keepAsIs, type KeptBytes, type KeepView } from '../kept-bytes';
+
 /**
  * Reassembles Kafka frames (int32 size, then that many bytes) from TCP chunks.
- * A frame inside one chunk is handed on as a view of it (no copy); a frame that spans chunks is
- * copied once into a buffer of exactly its size. A size below zero or above `maxFrameBytes` is
- * reported once and the splitter stops: the caller closes that connection, as Kafka does for an
- * oversized request (socket.request.max.bytes), before buffering what the size announced.
+ * A frame inside one chunk is handed on as a view of it (no copy). A frame that spans chunks is
+ * copied once into a buffer of exactly its size, except a Produce request split across two chunks:
+ * that one is copied into scratch memory the splitter reuses, for decoding, and `keep` turns the
+ * parts a handler keeps (its record batches) back into views of the two chunks, so the bytes a
+ * broker keeps are never copied into fresh memory (docs/performance.md). Scratch bytes are valid
+ * only until the handler returns, which Produce, answered at once, never outlives.
+ *
+ * A size below zero or above `maxFrameBytes` is reported once and the splitter stops: the caller
+ * closes that connection, as Kafka does for an oversized request (socket.request.max.bytes), before
+ * buffering what the size announced.
  */
 export type FrameSplitResult = { ok: true } | { ok: false; reason: string };
+
+/** Produce requests up to this size go through scratch memory when split; larger ones are copied. */
+const SCRATCH_MAX_BYTES = 1024 * 1024;
 
 export class FrameSplitter {
   /** Chunks not yet consumed; the first may be partly consumed (see `offset`). */
@@ -13,10 +25,11 @@ export class FrameSplitter {
   private offset = 0;
   private pendingBytes = 0;
   private failed = false;
+  private scratch: Buffer | null = null;
 
   constructor(
     private readonly maxFrameBytes: number,
-    private readonly onFrame: (frame: Buffer) => void,
+    private readonly onFrame: (frame: Buffer, keep: KeepView) => void,
   ) {}
 
   push(chunk: Buffer): FrameSplitResult {
@@ -37,7 +50,7 @@ export class FrameSplitter {
       }
       if (this.pendingBytes < 4 + size) break;
       this.skip(4);
-      this.onFrame(this.take(size));
+      this.handOn(size);
     }
     return { ok: true };
   }
@@ -54,18 +67,27 @@ export class FrameSplitter {
     this.copyOut(null, size, true);
   }
 
-  /** The next `size` bytes: a view when they lie in one chunk, else one exact-size copy. */
-  private take(size: number): Buffer {
-    if (size === 0) return Buffer.alloc(0);
+  /** Hands on the next `size` bytes as a frame: see the class comment for which way. */
+  private handOn(size: number): void {
+    if (size === 0) return this.onFrame(Buffer.alloc(0), keepAsIs);
     const first = this.pending[0]!;
-    if (first.length - this.offset >= size) {
+    const inFirst = first.length - this.offset;
+    if (inFirst >= size) {
       const frame = first.subarray(this.offset, this.offset + size);
       this.advance(size);
-      return frame;
+      return this.onFrame(frame, keepAsIs);
+    }
+    const second = this.pending[1]!;
+    if (size <= SCRATCH_MAX_BYTES && inFirst >= 2 && first.readInt16BE(this.offset) === ApiKey.Produce && second.length >= size - inFirst) {
+      const head = first.subarray(this.offset, first.length);
+      const tail = second.subarray(0, size - inFirst);
+      const scratch = (this.scratch = this.scratch && this.scratch.length >= size ? this.scratch : Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024)));
+      this.copyOut(scratch, size, true);
+      return this.onFrame(scratch.subarray(0, size), (view) => keepFromPieces(view, scratch, head, tail));
     }
     const frame = Buffer.allocUnsafe(size);
     this.copyOut(frame, size, true);
-    return frame;
+    this.onFrame(frame, keepAsIs);
   }
 
   /** Copies (into `target`, if any) the next `size` bytes; consumes them when `consume`. */
@@ -99,4 +121,17 @@ export class FrameSplitter {
       this.offset = 0;
     }
   }
+}
+
+/**
+ * `view`, a part of a frame copied into `scratch`, as views of the chunks it came from: `head` then
+ * `tail` hold the frame's bytes in order. A view that is not scratch memory is its own.
+ */
+function keepFromPieces(view: Buffer, scratch: Buffer, head: Buffer, tail: Buffer): KeptBytes {
+  if (view.buffer !== scratch.buffer) return view;
+  const start = view.byteOffset - scratch.byteOffset;
+  const end = start + view.length;
+  if (end <= head.length) return head.subarray(start, end);
+  if (start >= head.length) return tail.subarray(start - head.length, end - head.length);
+  return [head.subarray(start), tail.subarray(0, end - head.length)];
 }
