@@ -1,11 +1,10 @@
 /**
- * Bytes the broker keeps from a request (a produced record batch, in the log): one Buffer, or two
- * when the request arrived split across two socket reads. The two pieces are views of those reads,
- * in order; joining them would copy the bytes into fresh memory, which costs more than anything
- * else the broker does with them (docs/performance.md), so they are joined only when a reader
- * needs one contiguous Buffer.
+ * Bytes the broker keeps from a request (a produced record batch, in the log): one Buffer, or the
+ * pieces of it that arrived in separate socket reads, as views of those reads, in order. Joining
+ * them would copy the bytes into fresh memory, which costs more than anything else the broker does
+ * with them (docs/performance.md), so they are joined only when a reader needs one Buffer.
  */
-export type KeptBytes = Buffer | readonly [Buffer, Buffer];
+export type KeptBytes = Buffer | readonly Buffer[];
 
 /** Turns a view of a request frame into bytes that stay valid after the frame is handled. */
 export type KeepView = (view: Buffer) => KeptBytes;
@@ -14,7 +13,10 @@ export type KeepView = (view: Buffer) => KeptBytes;
 export const keepAsIs: KeepView = (view) => view;
 
 export function keptLength(bytes: KeptBytes): number {
-  return Buffer.isBuffer(bytes) ? bytes.length : bytes[0].length + bytes[1].length;
+  if (Buffer.isBuffer(bytes)) return bytes.length;
+  let length = 0;
+  for (const piece of bytes) length += piece.length;
+  return length;
 }
 
 /** The Buffers to write, in order. */
@@ -22,7 +24,7 @@ export function keptPieces(bytes: KeptBytes): readonly Buffer[] {
   return Buffer.isBuffer(bytes) ? [bytes] : bytes;
 }
 
-/** One contiguous Buffer: the bytes themselves, or the two pieces joined (a copy). */
+/** One contiguous Buffer: the bytes themselves, or the pieces joined (a copy). */
 export function contiguous(bytes: KeptBytes): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);
 }

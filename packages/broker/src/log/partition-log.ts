@@ -2,7 +2,7 @@ import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
 import { BATCH_HEADER_SIZE, decodeRecords, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
-import { contiguous, keptLength, type KeptBytes } from '../kept-bytes';
+import { contiguous, keptLength, keptPieces, type KeptBytes } from '../kept-bytes';
 
 /** What the caller already parsed from the batch header. */
 export interface AppendInfo {
@@ -133,7 +133,7 @@ export class PartitionLog {
 
     const stored = storable(batch);
     const baseOffset = this.logEndOffset;
-    const head = Buffer.isBuffer(stored) ? stored : stored[0];
+    const head = Buffer.isBuffer(stored) ? stored : stored[0]!;
     writeBaseOffset(head, baseOffset);
     writePartitionLeaderEpoch(head, 0);
     this.activeSegment.append(stored, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
@@ -303,25 +303,27 @@ export class PartitionLog {
 }
 
 /**
- * What the log keeps of a batch. A view that is a small share of the socket read it lies in is
- * copied, so that it does not pin the rest of that read. Of two pieces, each small one is copied on
- * its own; pieces whose head cannot take the header fields written in place are joined.
+ * What the log keeps of a batch. A batch that is a small share of the socket read it lies in is
+ * copied, so that it does not pin the rest of that read; a batch that came in pieces, of the largest
+ * read among them. Pieces are joined, too, when the first cannot take the header fields written in
+ * place (a split right at the start of the batch).
  */
 function storable(batch: KeptBytes): KeptBytes {
-  if (Buffer.isBuffer(batch)) return pinsLittle(batch) ? batch : copyOf(batch);
-  const [head, tail] = batch;
-  if (head.length < HEADER_FIELDS_WRITTEN_BYTES) return copyOf(Buffer.concat([head, tail]));
-  return [pinsLittle(head) ? head : copyOf(head), pinsLittle(tail) ? tail : copyOf(tail)];
+  if (Buffer.isBuffer(batch)) return pinsLittle(batch.length, batch.buffer.byteLength) ? batch : copyOf(batch);
+  const largestRead = Math.max(...batch.map((piece) => piece.buffer.byteLength));
+  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(keptLength(batch), largestRead)) return copyOf(batch);
+  return batch;
 }
 
-function pinsLittle(view: Buffer): boolean {
-  return view.length >= view.buffer.byteLength * COPY_WHEN_VIEW_SHARE_BELOW;
+function pinsLittle(kept: number, read: number): boolean {
+  return kept >= read * COPY_WHEN_VIEW_SHARE_BELOW;
 }
 
-/** Its own ArrayBuffer (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
-function copyOf(batch: Buffer): Buffer {
-  const copy = Buffer.allocUnsafeSlow(batch.length);
-  batch.copy(copy);
+/** One Buffer on an ArrayBuffer of its own (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
+function copyOf(batch: KeptBytes): Buffer {
+  const copy = Buffer.allocUnsafeSlow(keptLength(batch));
+  let at = 0;
+  for (const piece of keptPieces(batch)) at += piece.copy(copy, at);
   return copy;
 }
 

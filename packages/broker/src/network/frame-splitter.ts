@@ -4,10 +4,10 @@ import { keepAsIs, type KeptBytes, type KeepView } from '../kept-bytes';
 /**
  * Reassembles Kafka frames (int32 size, then that many bytes) from TCP chunks.
  * A frame inside one chunk is handed on as a view of it (no copy). A frame that spans chunks is
- * copied once into a buffer of exactly its size, except a Produce request split across two chunks:
- * that one is copied into scratch memory the splitter reuses, for decoding, and `keep` turns the
- * parts a handler keeps (its record batches) back into views of the two chunks, so the bytes a
- * broker keeps are never copied into fresh memory (docs/performance.md). Scratch bytes are valid
+ * copied once into a buffer of exactly its size, except a Produce request (up to 1 MiB): that one is
+ * copied into scratch memory the splitter reuses, for decoding, and `keep` turns the parts a
+ * handler keeps (its record batches) back into views of the chunks they came in, so the bytes a
+ * broker keeps are not copied into fresh memory (docs/performance.md). Scratch bytes are valid
  * only until the handler returns, which Produce, answered at once, never outlives.
  *
  * A size below zero or above `maxFrameBytes` is reported once and the splitter stops: the caller
@@ -77,17 +77,28 @@ export class FrameSplitter {
       this.advance(size);
       return this.onFrame(frame, keepAsIs);
     }
-    const second = this.pending[1]!;
-    if (size <= SCRATCH_MAX_BYTES && inFirst >= 2 && first.readInt16BE(this.offset) === ApiKey.Produce && second.length >= size - inFirst) {
-      const head = first.subarray(this.offset, first.length);
-      const tail = second.subarray(0, size - inFirst);
+    if (size <= SCRATCH_MAX_BYTES && inFirst >= 2 && first.readInt16BE(this.offset) === ApiKey.Produce) {
+      const pieces = this.pieces(size);
       const scratch = (this.scratch = this.scratch && this.scratch.length >= size ? this.scratch : Buffer.allocUnsafeSlow(Math.max(size, 64 * 1024)));
       this.copyOut(scratch, size, true);
-      return this.onFrame(scratch.subarray(0, size), (view) => keepFromPieces(view, scratch, head, tail));
+      return this.onFrame(scratch.subarray(0, size), (view) => keepFromPieces(view, scratch, pieces));
     }
     const frame = Buffer.allocUnsafe(size);
     this.copyOut(frame, size, true);
     this.onFrame(frame, keepAsIs);
+  }
+
+  /** The next `size` bytes as views of the chunks that hold them, in order. */
+  private pieces(size: number): Buffer[] {
+    const pieces: Buffer[] = [];
+    let offset = this.offset;
+    for (let index = 0, left = size; left > 0; index++, offset = 0) {
+      const chunk = this.pending[index]!;
+      const piece = chunk.subarray(offset, Math.min(chunk.length, offset + left));
+      pieces.push(piece);
+      left -= piece.length;
+    }
+    return pieces;
   }
 
   /** Copies (into `target`, if any) the next `size` bytes; consumes them when `consume`. */
@@ -124,14 +135,19 @@ export class FrameSplitter {
 }
 
 /**
- * `view`, a part of a frame copied into `scratch`, as views of the chunks it came from: `head` then
- * `tail` hold the frame's bytes in order. A view that is not scratch memory is its own.
+ * `view`, a part of a frame copied into `scratch`, as views of the chunks it came from: `pieces`
+ * hold the frame's bytes in order. A view that is not scratch memory is its own.
  */
-function keepFromPieces(view: Buffer, scratch: Buffer, head: Buffer, tail: Buffer): KeptBytes {
+function keepFromPieces(view: Buffer, scratch: Buffer, pieces: readonly Buffer[]): KeptBytes {
   if (view.buffer !== scratch.buffer) return view;
   const start = view.byteOffset - scratch.byteOffset;
   const end = start + view.length;
-  if (end <= head.length) return head.subarray(start, end);
-  if (start >= head.length) return tail.subarray(start - head.length, end - head.length);
-  return [head.subarray(start), tail.subarray(0, end - head.length)];
+  const kept: Buffer[] = [];
+  let pieceStart = 0;
+  for (const piece of pieces) {
+    const pieceEnd = pieceStart + piece.length;
+    if (pieceEnd > start && pieceStart < end) kept.push(piece.subarray(Math.max(start, pieceStart) - pieceStart, Math.min(end, pieceEnd) - pieceStart));
+    pieceStart = pieceEnd;
+  }
+  return kept.length === 1 ? kept[0]! : kept;
 }

@@ -4,12 +4,12 @@ import { RawKafkaSocket } from '../../fuzz/raw-kafka-socket';
 import { sleep, uniqueName, useConnectedKit, waitFor } from './kafkajs-test-kit';
 
 /**
- * A Produce request that reaches the broker in two socket reads is decoded from scratch memory the
- * connection reuses, and its batch is stored as the two pieces it came in (network/frame-splitter.ts,
+ * A Produce request that reaches the broker in several socket reads is decoded from scratch memory
+ * the connection reuses, and its batch is stored as the pieces it came in (network/frame-splitter.ts,
  * kept-bytes.ts). Whatever the cut, and however many split requests follow on the same connection,
  * a consumer must read back exactly what was produced, at the offsets the broker answered with.
  */
-describe('a Produce request that arrives in two reads', () => {
+describe('a Produce request that arrives in several reads', () => {
   const connected = useConnectedKit('conformance-split-produce');
 
   /** The request as written, size prefix included. Batches of 10 KB, a large share of each read. */
@@ -39,17 +39,19 @@ describe('a Produce request that arrives in two reads', () => {
     }
   }
 
-  it('is stored whole whether the cut falls in its header, its batch header or its records, one after another on a connection', async () => {
+  it('is stored whole wherever it is cut (its header, its batch header, its records; in two or three), one after another on a connection', async () => {
     const topic = uniqueName('split-produce');
     await connected.admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
     const valuesOf = (round: number) => Array.from({ length: 20 }, (_, i) => `round ${round} value ${i} `.repeat(25));
-    // In the size prefix and request header; 10 bytes into the record batch (before the fields the
-    // broker writes in place); its middle; one byte before the end.
+    // Where each request is cut: in the size prefix and request header; 10 bytes into the record
+    // batch (before the fields the broker writes in place); its middle; one byte before the end; in
+    // three, at a third and two thirds.
     const cuts = [
-      () => 20,
-      (wire: Buffer, batchBytes: number) => wire.length - batchBytes + 10,
-      (wire: Buffer) => Math.floor(wire.length / 2),
-      (wire: Buffer) => wire.length - 1,
+      () => [20],
+      (wire: Buffer, batchBytes: number) => [wire.length - batchBytes + 10],
+      (wire: Buffer) => [Math.floor(wire.length / 2)],
+      (wire: Buffer) => [wire.length - 1],
+      (wire: Buffer) => [Math.floor(wire.length / 3), Math.floor((2 * wire.length) / 3)],
     ];
 
     const socket = await RawKafkaSocket.connect(connected.kit.broker.port);
@@ -58,10 +60,11 @@ describe('a Produce request that arrives in two reads', () => {
       for (const [round, cut] of cuts.entries()) {
         const { wire, batchBytes } = produceRequest(topic, valuesOf(round));
         const at = cut(wire, batchBytes);
-        socket.writeRaw(wire.subarray(0, at));
-        // Long enough for the broker to read the first part on its own.
-        await sleep(50);
-        socket.writeRaw(wire.subarray(at));
+        for (const [part, from] of [0, ...at].entries()) {
+          // Long enough for the broker to read each part on its own.
+          if (part > 0) await sleep(50);
+          socket.writeRaw(wire.subarray(from, at[part] ?? wire.length));
+        }
         const { body } = decodeResponseFrame(ApiKey.Produce, 7, await socket.nextFrame());
         const partition = body.responses[0]!.partitionResponses[0]!;
         expect(partition.errorCode).toBe(ErrorCode.NONE);
@@ -71,7 +74,7 @@ describe('a Produce request that arrives in two reads', () => {
       socket.destroy();
     }
 
-    expect(baseOffsets).toEqual([0, 20, 40, 60]);
+    expect(baseOffsets).toEqual([0, 20, 40, 60, 80]);
     const expected = cuts.flatMap((_, round) => valuesOf(round).map((value, i) => `${round * 20 + i}:k${i}=${value}`));
     expect(await readBack(topic, expected.length)).toEqual(expected);
   });
