@@ -49,10 +49,11 @@ export interface PartitionLogOptions {
 /**
  * A batch that covers less than this share of its backing memory is copied before it is stored.
  * Batches arrive as views of socket reads (up to 64 KiB each), or as pieces of two or more when
- * their request was split between reads (kept-bytes.ts), so a stored view keeps its read alive. Frames are mostly batches, so a typical batch is a large share
- * of its read and is stored as is: copying every batch cost the broker a sixth of its produce time
- * (bench/broker). Only a small batch in a large read (a few bytes of a single message pinning 64 KiB)
- * is copied, which bounds the memory pinned to eight times what is stored.
+ * their request was split between reads (kept-bytes.ts), so a stored view keeps its read alive.
+ * Frames are mostly batches, so a typical batch is a large share of its read and is stored as is:
+ * copying every batch cost the broker a sixth of its produce time (bench/broker). Only a small
+ * batch in a large read (a few bytes of a single message pinning 64 KiB) is copied, which bounds the
+ * memory pinned to eight times what is stored (per read, for a batch in pieces).
  */
 const COPY_WHEN_VIEW_SHARE_BELOW = 1 / 8;
 
