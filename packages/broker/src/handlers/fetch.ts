@@ -40,8 +40,9 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
         return { partitionIndex: p.partition, errorCode: result.code, ...offsets, records: null };
       }
       bytes += result.bytes;
-      const only = result.batches.length === 1 ? result.batches[0]! : null;
-      const records = only && Buffer.isBuffer(only) ? only : Buffer.concat(result.batches.flatMap(keptPieces), result.bytes);
+      // The stored batches as chunks of one records field: the response is written from them as
+      // they are, without joining them into fresh memory.
+      const records = result.batches.flatMap(keptPieces);
       return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records };
     }),
   }));

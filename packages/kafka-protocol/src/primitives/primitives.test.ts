@@ -55,6 +55,23 @@ describe('strings and bytes', () => {
     expect(writer.length).toBe(4 + 4 + big.length + 1);
   });
 
+  it('writes a bytes field given as chunks exactly as the joined bytes, keeping large chunks by reference', () => {
+    const large = Buffer.alloc(4096, 7);
+    const chunks = [Buffer.from('small'), large, Buffer.alloc(0), Buffer.from('tail')];
+    const joined = Buffer.concat(chunks);
+    for (const [plain, inChunks] of [
+      [new Writer().nullableBytes(joined), new Writer().nullableBytes(chunks)],
+      [new Writer().compactNullableBytes(joined), new Writer().compactNullableBytes(chunks)],
+      [new Writer().bytes(joined), new Writer().bytes(chunks)],
+      [new Writer().compactBytes(joined), new Writer().compactBytes(chunks)],
+    ] as const) {
+      expect(inChunks.length).toBe(plain.length);
+      expect(Buffer.concat(inChunks.toChunks())).toEqual(Buffer.concat(plain.toChunks()));
+    }
+    expect(new Writer().nullableBytes(chunks).toChunks()).toContain(large);
+    expect(new Reader(Buffer.concat(new Writer().nullableBytes(chunks).toChunks())).nullableBytes()).toEqual(joined);
+  });
+
   it('grows its scratch buffer across many small writes', () => {
     const writer = new Writer(8);
     for (let i = 0; i < 1000; i++) writer.int32(i).compactString(`k${i}`);

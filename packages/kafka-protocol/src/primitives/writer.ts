@@ -6,8 +6,20 @@ const TWO_POW_32 = 4294967296;
  *
  * Small fields are copied into a growing scratch buffer; large byte fields (record batches in
  * Produce and Fetch) are kept by reference, so a Fetch response that carries megabytes of stored
- * batches never copies them: the socket writes the chunks as they are.
+ * batches never copies them: the socket writes the chunks as they are. A bytes field may be given
+ * as a list of chunks (`Bytes`), written one after another as one field: the broker passes a
+ * partition's stored batches that way instead of joining them.
  */
+/** A bytes field's value: one array of bytes, or several written back to back as one. */
+export type Bytes = Uint8Array | readonly Uint8Array[];
+
+function bytesLength(value: Bytes): number {
+  if (!Array.isArray(value)) return (value as Uint8Array).length;
+  let length = 0;
+  for (const chunk of value as readonly Uint8Array[]) length += chunk.length;
+  return length;
+}
+
 export class Writer {
   private readonly done: Buffer[] = [];
   private scratch: Buffer;
@@ -165,22 +177,28 @@ export class Writer {
     return this;
   }
 
-  bytes(value: Uint8Array): this {
+  bytes(value: Bytes): this {
     return this.nullableBytes(value);
   }
 
-  nullableBytes(value: Uint8Array | null): this {
+  nullableBytes(value: Bytes | null): this {
     if (value === null) return this.int32(-1);
-    return this.int32(value.length).raw(value);
+    return this.int32(bytesLength(value)).rawChunks(value);
   }
 
-  compactBytes(value: Uint8Array): this {
+  compactBytes(value: Bytes): this {
     return this.compactNullableBytes(value);
   }
 
-  compactNullableBytes(value: Uint8Array | null): this {
+  compactNullableBytes(value: Bytes | null): this {
     if (value === null) return this.uvarint(0);
-    return this.uvarint(value.length + 1).raw(value);
+    return this.uvarint(bytesLength(value) + 1).rawChunks(value);
+  }
+
+  private rawChunks(value: Bytes): this {
+    if (!Array.isArray(value)) return this.raw(value as Uint8Array);
+    for (const chunk of value as readonly Uint8Array[]) this.raw(chunk);
+    return this;
   }
 
   arrayLength(count: number | null): this {

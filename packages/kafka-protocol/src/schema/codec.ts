@@ -1,6 +1,6 @@
 import { ProtocolError } from '../primitives/protocol-error';
 import type { Reader } from '../primitives/reader';
-import { Writer } from '../primitives/writer';
+import { Writer, type Bytes } from '../primitives/writer';
 import type { FieldSchema, FieldType, MessageSchema } from './message-schema';
 import { inRange, isFlexible } from './message-schema';
 
@@ -19,9 +19,12 @@ export interface MessageCodec<T> {
   write(writer: Writer, value: EncodeInput<T>): void;
 }
 
-/** What `write` accepts: any field may be left out and then takes its Kafka default. */
+/**
+ * What `write` accepts: any field may be left out and then takes its Kafka default, and a bytes
+ * field may be given as chunks to be written back to back (see Writer).
+ */
 export type EncodeInput<T> = T extends Buffer
-  ? Buffer
+  ? Buffer | readonly Buffer[]
   : T extends readonly (infer Item)[]
     ? readonly EncodeInput<Item>[]
     : T extends object
@@ -151,12 +154,12 @@ function compileType(type: FieldType, version: number, flexible: boolean, nullab
       // Records are always nullable on the wire; bytes only where the schema says so.
       if (flexible) {
         return nullable || type.kind === 'records'
-          ? { read: (r) => r.compactNullableBytes(), write: (w, v) => w.compactNullableBytes(v as Buffer | null) }
-          : { read: (r) => r.compactBytes(), write: (w, v) => (v === null ? notNull(v) : w.compactBytes(v as Buffer)) };
+          ? { read: (r) => r.compactNullableBytes(), write: (w, v) => w.compactNullableBytes(v as Bytes | null) }
+          : { read: (r) => r.compactBytes(), write: (w, v) => (v === null ? notNull(v) : w.compactBytes(v as Bytes)) };
       }
       return nullable || type.kind === 'records'
-        ? { read: (r) => r.nullableBytes(), write: (w, v) => w.nullableBytes(v as Buffer | null) }
-        : { read: (r) => r.bytes(), write: (w, v) => (v === null ? notNull(v) : w.bytes(v as Buffer)) };
+        ? { read: (r) => r.nullableBytes(), write: (w, v) => w.nullableBytes(v as Bytes | null) }
+        : { read: (r) => r.bytes(), write: (w, v) => (v === null ? notNull(v) : w.bytes(v as Bytes)) };
     case 'array': {
       const item = compileType(type.items, version, flexible, false, `${name}[]`);
       const readLength = flexible ? (r: Reader) => r.compactArrayLength() : (r: Reader) => r.arrayLength();
