@@ -116,10 +116,11 @@ export class PartitionLog {
   }
 
   /**
-   * Stores a validated record batch at the log end: one Buffer, or the two pieces a split request
+   * Stores a validated record batch at the log end: one Buffer, or the pieces a split request
    * brought it in (kept-bytes.ts). The batch's baseOffset (and its partitionLeaderEpoch, set to 0)
-   * are overwritten in place, which leaves its CRC32C valid: the CRC covers attributes onward. The
-   * caller's buffer is modified unless it is copied (see COPY_WHEN_VIEW_SHARE_BELOW).
+   * are overwritten in place, in its first piece, which leaves its CRC32C valid: the CRC covers
+   * attributes onward. The caller's memory is modified unless it is copied (see
+   * COPY_WHEN_VIEW_SHARE_BELOW).
    */
   append(batch: KeptBytes, info: AppendInfo): { baseOffset: number } {
     const length = keptLength(batch);
