@@ -24,6 +24,16 @@ export function keptPieces(bytes: KeptBytes): readonly Buffer[] {
   return Buffer.isBuffer(bytes) ? [bytes] : bytes;
 }
 
+/** Every piece of `list`, in order: what a Fetch response writes, chunk by chunk. */
+export function allPieces(list: readonly KeptBytes[]): Buffer[] {
+  const pieces: Buffer[] = [];
+  for (const bytes of list) {
+    if (Buffer.isBuffer(bytes)) pieces.push(bytes);
+    else pieces.push(...bytes);
+  }
+  return pieces;
+}
+
 /** One contiguous Buffer: the bytes themselves, or the pieces joined (a copy). */
 export function contiguous(bytes: KeptBytes): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.concat(bytes);

@@ -1,6 +1,6 @@
 import { ErrorCode, type FetchRequest } from '@lanes/kafka-protocol';
 import type { ApiHandler, BrokerContext } from '../broker-context';
-import { keptPieces } from '../kept-bytes';
+import { allPieces } from '../kept-bytes';
 
 /**
  * Fetch (1), v4-11. Answers at once when at least min_bytes are ready, otherwise parks until enough
@@ -42,7 +42,7 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
       bytes += result.bytes;
       // The stored batches as chunks of one records field: the response is written from them as
       // they are, without joining them into fresh memory.
-      const records = result.batches.flatMap(keptPieces);
+      const records = allPieces(result.batches);
       return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records };
     }),
   }));

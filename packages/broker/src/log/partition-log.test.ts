@@ -109,6 +109,14 @@ describe('PartitionLog append', () => {
     return [own(batch.subarray(0, at)), own(batch.subarray(at))];
   }
 
+  /** `batch` split after 100 bytes, the first 100 at the end of a 64 KiB read, the rest a read of its own. */
+  function firstHundredBytesAtEndOfLargeRead(batch: Buffer): { read: Buffer; smallHead: Buffer; tail: Buffer } {
+    const read = Buffer.alloc(64 * 1024);
+    batch.copy(read, read.length - 100, 0, 100);
+    const [, tail] = inTwoReads(batch, 100);
+    return { read, smallHead: read.subarray(read.length - 100), tail };
+  }
+
   it('keeps a batch that came in two reads as those two pieces, its base offset written into the first', () => {
     const { log } = setUp();
     appendRecords(log, 3);
@@ -131,10 +139,7 @@ describe('PartitionLog append', () => {
   it('keeps a small piece of a large read as it is when the batch is a large share of that read', () => {
     const { log } = setUp();
     const { batch, info } = makeTestBatch({ records: 1, payloadBytes: 9000 });
-    const read = Buffer.alloc(64 * 1024);
-    batch.copy(read, read.length - 100, 0, 100);
-    const smallHead = read.subarray(read.length - 100);
-    const [, tail] = inTwoReads(batch, 100);
+    const { read, smallHead, tail } = firstHundredBytesAtEndOfLargeRead(batch);
     log.append([smallHead, tail], info);
 
     const result = log.read(0, 1_000_000);
@@ -148,10 +153,7 @@ describe('PartitionLog append', () => {
   it('copies a batch in pieces that is a small share of the largest read it came in, and joins pieces whose first cannot hold the fields written in place', () => {
     const { log } = setUp();
     const { batch, info } = makeTestBatch({ records: 1, payloadBytes: 500 });
-    const read = Buffer.alloc(64 * 1024);
-    batch.copy(read, read.length - 100, 0, 100);
-    const smallHead = read.subarray(read.length - 100);
-    const [, tail] = inTwoReads(batch, 100);
+    const { read, smallHead, tail } = firstHundredBytesAtEndOfLargeRead(batch);
     log.append([smallHead, tail], info);
     const [headOnly, tailOfTen] = inTwoReads(batch, 10);
     log.append([headOnly, tailOfTen], info);

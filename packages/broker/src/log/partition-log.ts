@@ -1,6 +1,6 @@
 import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
-import { BATCH_HEADER_SIZE, decodeRecords, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
+import { BATCH_HEADER_SIZE, decodeRecords, PARTITION_LEADER_EPOCH_OFFSET, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
 import { contiguous, keptLength, keptPieces, type KeptBytes } from '../kept-bytes';
 
@@ -57,8 +57,8 @@ export interface PartitionLogOptions {
  */
 const COPY_WHEN_VIEW_SHARE_BELOW = 1 / 8;
 
-/** baseOffset (int64), batchLength (int32), partitionLeaderEpoch (int32): the first bytes of a batch. */
-const HEADER_FIELDS_WRITTEN_BYTES = 16;
+/** Append writes baseOffset and partitionLeaderEpoch in place; the latter is the last of them. */
+const HEADER_FIELDS_WRITTEN_BYTES = PARTITION_LEADER_EPOCH_OFFSET + 4;
 
 /**
  * One partition's log, in memory: an ordered list of segments, each holding whole record batches
