@@ -1,7 +1,8 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, ITopicMetadata } from 'kafkajs';
 import type { Broker } from '@lanes/broker';
 import type { PartitionView, TopicCreate, TopicView } from '@lanes/events';
 import { CommandFailure, kafkaFailure } from '../command-failure';
+import { isStaleTopicError } from './stale-topic';
 
 /** Kafka's resource type for a topic (kafkajs's ConfigResourceTypes.TOPIC, which its ESM entry does not export). */
 const TOPIC_RESOURCE = 2;
@@ -25,11 +26,24 @@ export class TopicService {
   ) {}
 
   async list(): Promise<TopicView[]> {
+    const metadata = await this.metadataOfAll();
+    const views = await Promise.all(metadata.map((topic) => this.describe(topic.name, topic.partitions.length)));
+    return views.filter((view): view is TopicView => view !== null);
+  }
+
+  /**
+   * Metadata of every topic Lanes shows. A topic deleted between reading the names and asking for
+   * their metadata fails the whole request (UNKNOWN_TOPIC_OR_PARTITION), so then read the names again.
+   */
+  private async metadataOfAll(attempts = 3): Promise<ITopicMetadata[]> {
     const names = (await this.admin.listTopics()).filter((name) => !isInternal(name)).sort();
     if (names.length === 0) return [];
-    const metadata = await this.admin.fetchTopicMetadata({ topics: names });
-    const views = await Promise.all(metadata.topics.map((topic) => this.describe(topic.name, topic.partitions.length)));
-    return views.filter((view): view is TopicView => view !== null);
+    try {
+      return (await this.admin.fetchTopicMetadata({ topics: names })).topics;
+    } catch (error) {
+      if (attempts > 1 && isStaleTopicError(error)) return this.metadataOfAll(attempts - 1);
+      throw error;
+    }
   }
 
   async get(name: string): Promise<TopicView> {
