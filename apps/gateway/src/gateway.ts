@@ -24,6 +24,7 @@ import type { GatewayServices } from './services';
 import { attachSockets, type LanesServer } from './socket/socket-server';
 import { StreamHub } from './stream/stream-hub';
 import { TopicViews } from './topic-views';
+import { BurstCollector, exposedGc } from './memory/burst-collector';
 
 export interface RunningGateway {
   /** Where the dashboard is: http://127.0.0.1:3000 */
@@ -68,8 +69,12 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
     },
     { flushIntervalMs: config.flushIntervalMs, clientBufferRecords: config.clientBufferRecords },
   );
+  const collector = new BurstCollector(exposedGc(), { minRecords: 100_000, quietMs: 1000 });
   const tap = new Tap(kafka, {
-    onRecords: (run) => hub.publishRecords(run),
+    onRecords: (run) => {
+      hub.publishRecords(run);
+      collector.recordsSeen(run.length);
+    },
     onError: log,
     minBytes: config.tapMinBytes,
     maxWaitTimeInMs: config.tapMaxWaitMs,
@@ -174,6 +179,7 @@ export async function startGateway(config: GatewayConfig, options: { log?: (mess
         await tap.close();
         await producer.close();
         hub.close();
+        collector.close();
         await admin.disconnect().catch(() => {});
         io.close();
         await new Promise<void>((resolve) => http.close(() => resolve()));
