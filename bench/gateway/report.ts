@@ -104,7 +104,7 @@ export function renderReport(results: GatewayBenchResults): string {
       `while the other client reads them all (it got ${integer.format(memory.reader.records)} as records, ${integer.format(memory.reader.asCounts)} as counts; ` +
       `the stalled one ${integer.format(memory.stalled.records)} as records, ${integer.format(memory.stalled.asCounts)} as counts). ` +
       `The gateway streamed ${integer.format(memory.streamed)} records in between. ` +
-      'RSS growth is /proc VmRSS 2 s after the last record less VmRSS 2 s after the warm-up, each read before the collection forced for the heap figures: what the system sees the gateway keep. ' +
+      'RSS growth is /proc VmRSS 2 s after the last record less VmRSS 2 s after the warm-up, each read before the collection forced for the heap figures: what the system sees the gateway keep (the gateway runs a full collection of its own a second after the last record of a burst of 100,000 or more: apps/gateway/src/memory/burst-collector.ts). ' +
       'Then each reading is repeated after a full GC (--expose-gc, SIGUSR2 to bench/gateway/memory-probe.ts): heap used counts what the gateway retains, not what it has yet to collect; ' +
       `over the span V8's heap reserved ${change(memory.baseline.heapTotal, memory.after.heapTotal)} and memory outside it (Buffers and other external) went ${change(memory.baseline.external, memory.after.external)}. ` +
       'The peak is VmRSS sampled every 100 ms until the reading client had every record, above the RSS before the records: garbage of the burst awaiting a full collection, not kept. ' +
