@@ -39,7 +39,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     process.execPath,
     [
       ...profiling,
-      '--expose-gc',
+      // The memory probe needs gc(); `pnpm gateway` exposes it already, for its burst collection.
+      ...(nodeFlags.includes('--expose-gc') ? [] : ['--expose-gc']),
       // As `pnpm gateway` starts it (its V8 flags and tsx), then the probe, which needs tsx loaded.
       ...nodeFlags,
       '--import',
