@@ -20,11 +20,11 @@ import { RecentKeys } from './kafka/recent-keys';
 import { TAP_GROUP_PREFIX, Tap } from './kafka/tap';
 import { TopicService } from './kafka/topic-service';
 import { LoadGenerators } from './load/load-generators';
+import { BurstCollector, exposedGc } from './memory/burst-collector';
 import type { GatewayServices } from './services';
 import { attachSockets, type LanesServer } from './socket/socket-server';
 import { StreamHub } from './stream/stream-hub';
 import { TopicViews } from './topic-views';
-import { BurstCollector, exposedGc } from './memory/burst-collector';
 
 export interface RunningGateway {
   /** Where the dashboard is: http://127.0.0.1:3000 */
