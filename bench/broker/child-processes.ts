@@ -39,13 +39,23 @@ export function spawnTypeScript(file: string, args: string[], nodeFlags: string[
   return spawnTracked(process.execPath, [...nodeFlags, '--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** Node flags a bench adds to a start script's own. */
+export interface AddedNodeFlags {
+  /** Single-word flags in front of the script's (--cpu-prof, --expose-gc); one the script has already is not repeated. */
+  before?: readonly string[];
+  /** After the script's flags, just before the entry: modules to preload once its `--import tsx` is in. */
+  after?: readonly string[];
+}
+
 /**
  * A part of Lanes as its root package.json script starts it (`pnpm broker`, `pnpm gateway`): the
- * script's node flags and entry, with the bench's own `extraNodeFlags` in front and `args` after.
+ * script's node flags and entry, with the bench's own flags around them and `args` after. stdin is
+ * closed; stdout and stderr are piped.
  */
-export function spawnStartScript(name: StartScript, args: string[], extraNodeFlags: string[] = []): ChildProcess {
+export function spawnStartScript(name: StartScript, args: string[], added: AddedNodeFlags = {}): ChildProcess {
   const { nodeFlags, entry } = scriptCommand(name, `${repoRoot}package.json`);
-  return spawnTracked(process.execPath, [...extraNodeFlags, ...nodeFlags, entry, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const before = (added.before ?? []).filter((flag) => !nodeFlags.includes(flag));
+  return spawnTracked(process.execPath, [...before, ...nodeFlags, ...(added.after ?? []), entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Resolves with the first capture of `pattern` in the child's stdout; rejects on exit or timeout. */

@@ -26,8 +26,7 @@ export interface EmbeddedBrokerOptions {
  */
 export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promise<RunningTarget> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const child = spawnStartScript('broker', ['--host', '127.0.0.1', '--port', '0', '--partitions', String(options.partitions)], profiling);
-  child.stdin?.end();
+  const child = spawnStartScript('broker', ['--host', '127.0.0.1', '--port', '0', '--partitions', String(options.partitions)], { before: profiling });
   const bootstrap = await waitForLine(child, /listening on (\S+:\d+)/, 'the embedded broker', READY_TIMEOUT_MS);
   return running('embedded broker', child, bootstrap);
 }

@@ -15,7 +15,6 @@ const READY_TIMEOUT_MS = 30_000;
 
 export async function startBrokerProcess(partitions: number): Promise<BrokerProcess> {
   const child = spawnStartScript('broker', ['--host', '127.0.0.1', '--port', '0', '--partitions', String(partitions), '--quiet']);
-  child.stdin?.end();
   const bootstrap = await waitForLine(child, /listening on (\S+:\d+)/, 'the embedded broker', READY_TIMEOUT_MS);
   // Keep draining its output: a full pipe would stall it.
   child.stdout?.resume();

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
-import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
-import { scriptCommand } from '../shared/script-command';
+import { spawnStartScript, stopChild, waitForLine } from '../broker/child-processes';
 import { parseMemoryLine, type GatewayMemory } from './memory-line';
 
 /**
@@ -34,29 +33,11 @@ const STDERR_TAIL_CHARS = 4_000;
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const { nodeFlags, entry } = scriptCommand('gateway');
-  const child = spawnTracked(
-    process.execPath,
-    [
-      ...profiling,
-      // The memory probe needs gc(); `pnpm gateway` exposes it already, for its burst collection.
-      ...(nodeFlags.includes('--expose-gc') ? [] : ['--expose-gc']),
-      // As `pnpm gateway` starts it (its V8 flags and tsx), then the probe, which needs tsx loaded.
-      ...nodeFlags,
-      '--import',
-      './bench/gateway/memory-probe.ts',
-      entry,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      '0',
-      '--kafka-brokers',
-      options.kafkaBrokers,
-      '--log-level',
-      'error',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // As `pnpm gateway` starts it, then the memory probe, which needs tsx loaded and gc() exposed.
+  const child = spawnStartScript('gateway', ['--host', '127.0.0.1', '--port', '0', '--kafka-brokers', options.kafkaBrokers, '--log-level', 'error'], {
+    before: [...profiling, '--expose-gc'],
+    after: ['--import', './bench/gateway/memory-probe.ts'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);

@@ -1,5 +1,4 @@
-import { spawnTracked, stopChild, waitForLine } from '../broker/child-processes';
-import { scriptCommand } from '../shared/script-command';
+import { spawnStartScript, stopChild, waitForLine } from '../broker/child-processes';
 
 /**
  * Lanes as a person starts it, in a child process of its own: the gateway with its embedded broker,
@@ -19,12 +18,7 @@ const READY_TIMEOUT_MS = 60_000;
 const STDERR_TAIL_CHARS = 4_000;
 
 export async function startDashboardGateway(webDir: string): Promise<DashboardGateway> {
-  const { nodeFlags, entry } = scriptCommand('gateway');
-  const child = spawnTracked(
-    process.execPath,
-    [...nodeFlags, entry, '--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnStartScript('gateway', ['--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error']);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
