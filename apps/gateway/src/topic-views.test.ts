@@ -12,10 +12,11 @@ let broker: Broker;
 let admin: Admin;
 let views: TopicViews;
 const sent: TopicView[][] = [];
+const adminReplacements: string[] = [];
 
 beforeAll(async () => {
   broker = await startBroker({ port: 0 });
-  admin = createResilientAdmin(createKafka([broker.bootstrap], { logLevel: 'silent' }), () => {});
+  admin = createResilientAdmin(createKafka([broker.bootstrap], { logLevel: 'silent' }), (message) => adminReplacements.push(message));
   await admin.connect();
   views = new TopicViews(new TopicService(admin, broker, () => false), (list) => sent.push(list), () => true, 60_000);
 });
@@ -77,6 +78,7 @@ describe('TopicViews', () => {
       if (failure) failures.push(failure);
     }
     expect(failures).toEqual([]);
+    expect(adminReplacements, 'a topic deleted between two reads is not a stale client').toEqual([]);
     const final = names(await views.refresh());
     expect(final).toContain('stays');
     expect(final.filter((name) => name.startsWith('short-lived-'))).toEqual([]);

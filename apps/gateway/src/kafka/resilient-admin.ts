@@ -10,6 +10,13 @@ import { isStaleTopicError } from './stale-topic';
 const RUNS_ALONE: ReadonlySet<PropertyKey> = new Set<keyof Admin>(['deleteTopics']);
 
 /**
+ * Calls that ask Kafka only about the topics they name, never about those the client remembers:
+ * UNKNOWN_TOPIC_OR_PARTITION from them means a named topic is gone, not that the client is stale,
+ * so it goes back to the caller as it is.
+ */
+const ASKS_ONLY_ABOUT_NAMED_TOPICS: ReadonlySet<PropertyKey> = new Set<keyof Admin>(['fetchTopicMetadata']);
+
+/**
  * An Admin that replaces its kafkajs admin client when a deleted topic has poisoned its metadata
  * (see stale-topic.ts) and retries the call once. Every part of the gateway holds this one object,
  * so a replacement reaches them all. Deleting a topic waits for calls under way and holds new ones
@@ -36,7 +43,7 @@ export function createResilientAdmin(kafka: Kafka, log: (message: string) => voi
     try {
       return await invoke();
     } catch (error) {
-      if (!isStaleTopicError(error)) throw error;
+      if (!isStaleTopicError(error) || ASKS_ONLY_ABOUT_NAMED_TOPICS.has(method)) throw error;
       replace();
       connected = current.connect();
       await connected;
