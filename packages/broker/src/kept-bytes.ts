@@ -2,7 +2,9 @@
  * Bytes the broker keeps from a request (a produced record batch, in the log): one Buffer, or the
  * pieces of it that arrived in separate socket reads, as views of those reads, in order. Joining
  * them would copy the bytes into fresh memory, which costs more than anything else the broker does
- * with them (docs/performance.md), so they are joined only when a reader needs one Buffer.
+ * with them (docs/performance.md), so they are joined only when a reader needs one Buffer. It is a
+ * bytes field's value as the protocol's Writer takes it, so `bytesLength` (@lanes/kafka-protocol)
+ * counts it.
  */
 export type KeptBytes = Buffer | readonly Buffer[];
 
@@ -11,13 +13,6 @@ export type KeepView = (view: Buffer) => KeptBytes;
 
 /** For frames that are their own memory: the view is kept as it is. */
 export const keepAsIs: KeepView = (view) => view;
-
-export function keptLength(bytes: KeptBytes): number {
-  if (Buffer.isBuffer(bytes)) return bytes.length;
-  let length = 0;
-  for (const piece of bytes) length += piece.length;
-  return length;
-}
 
 /** The Buffers to write, in order. */
 export function keptPieces(bytes: KeptBytes): readonly Buffer[] {

@@ -1,4 +1,5 @@
-import { keptLength, type KeptBytes } from '../kept-bytes';
+import { bytesLength } from '@lanes/kafka-protocol';
+import type { KeptBytes } from '../kept-bytes';
 
 /** What observers see of a segment: read-only numbers, never the stored bytes. */
 export interface SegmentSummary {
@@ -82,7 +83,7 @@ export class LogSegment {
     this.batchBaseOffsets.push(baseOffset);
     this.largestTimestamp = Math.max(this.largestTimestamp, maxTimestamp);
     this.runningMaxTimestamps.push(this.largestTimestamp);
-    this.size += keptLength(batch);
+    this.size += bytesLength(batch);
     this.nextOffset = nextOffset;
     this.lastAppendedAt = now;
   }

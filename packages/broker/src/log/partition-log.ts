@@ -1,8 +1,8 @@
 import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
-import { BATCH_HEADER_SIZE, decodeRecords, PARTITION_LEADER_EPOCH_OFFSET, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
+import { BATCH_HEADER_SIZE, bytesLength, decodeRecords, PARTITION_LEADER_EPOCH_OFFSET, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
-import { contiguous, keptLength, keptPieces, type KeptBytes } from '../kept-bytes';
+import { contiguous, keptPieces, type KeptBytes } from '../kept-bytes';
 
 /** What the caller already parsed from the batch header. */
 export interface AppendInfo {
@@ -123,7 +123,7 @@ export class PartitionLog {
    * COPY_WHEN_VIEW_SHARE_BELOW).
    */
   append(batch: KeptBytes, info: AppendInfo): { baseOffset: number } {
-    const length = keptLength(batch);
+    const length = bytesLength(batch);
     if (length < BATCH_HEADER_SIZE) {
       throw new RangeError(`A record batch is at least ${BATCH_HEADER_SIZE} bytes; got ${length}`);
     }
@@ -180,7 +180,7 @@ export class PartitionLog {
       const segment = this.segmentList[segmentIndex] as LogSegment;
       for (; batchIndex < segment.batchCount; batchIndex++) {
         const batch = segment.batchAt(batchIndex);
-        const length = keptLength(batch);
+        const length = bytesLength(batch);
         const fits = bytes + length <= maxBytes || (minOneBatch && batches.length === 0);
         if (!fits) return { error: 'none', batches, bytes };
         batches.push(batch);
@@ -313,7 +313,7 @@ export class PartitionLog {
 function storable(batch: KeptBytes): KeptBytes {
   if (Buffer.isBuffer(batch)) return pinsLittle(batch.length, batch.buffer.byteLength) ? batch : copyOf(batch);
   const largestRead = Math.max(...batch.map((piece) => piece.buffer.byteLength));
-  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(keptLength(batch), largestRead)) return copyOf(batch);
+  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(bytesLength(batch), largestRead)) return copyOf(batch);
   return batch;
 }
 
@@ -323,7 +323,7 @@ function pinsLittle(kept: number, read: number): boolean {
 
 /** One Buffer on an ArrayBuffer of its own (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
 function copyOf(batch: KeptBytes): Buffer {
-  const copy = Buffer.allocUnsafeSlow(keptLength(batch));
+  const copy = Buffer.allocUnsafeSlow(bytesLength(batch));
   let at = 0;
   for (const piece of keptPieces(batch)) at += piece.copy(copy, at);
   return copy;

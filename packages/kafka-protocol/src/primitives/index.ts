@@ -1,3 +1,3 @@
 export { Reader } from './reader';
-export { Writer } from './writer';
+export { Writer, bytesLength, type Bytes } from './writer';
 export { ProtocolError } from './protocol-error';

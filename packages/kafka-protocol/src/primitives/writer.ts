@@ -1,6 +1,17 @@
 const INLINE_COPY_LIMIT = 1024;
 const TWO_POW_32 = 4294967296;
 
+/** A bytes field's value: one array of bytes, or several written back to back as one. */
+export type Bytes = Uint8Array | readonly Uint8Array[];
+
+/** The length of a bytes field's value on the wire: all its chunks together. */
+export function bytesLength(value: Bytes): number {
+  if (!Array.isArray(value)) return (value as Uint8Array).length;
+  let length = 0;
+  for (const chunk of value as readonly Uint8Array[]) length += chunk.length;
+  return length;
+}
+
 /**
  * Writes Kafka primitive types into a list of chunks.
  *
@@ -10,16 +21,6 @@ const TWO_POW_32 = 4294967296;
  * as a list of chunks (`Bytes`), written one after another as one field: the broker passes a
  * partition's stored batches that way instead of joining them.
  */
-/** A bytes field's value: one array of bytes, or several written back to back as one. */
-export type Bytes = Uint8Array | readonly Uint8Array[];
-
-function bytesLength(value: Bytes): number {
-  if (!Array.isArray(value)) return (value as Uint8Array).length;
-  let length = 0;
-  for (const chunk of value as readonly Uint8Array[]) length += chunk.length;
-  return length;
-}
-
 export class Writer {
   private readonly done: Buffer[] = [];
   private scratch: Buffer;
