@@ -1,4 +1,7 @@
 const INLINE_COPY_LIMIT = 1024;
+const MAX_SCRATCH_BYTES = 64 * 1024;
+/** The scratch after a flush: nothing is written to it, the next write makes a new one. */
+const NO_SCRATCH = Buffer.alloc(0);
 const TWO_POW_32 = 4294967296;
 
 /** A bytes field's value: one array of bytes, or several written back to back as one. */
@@ -24,11 +27,14 @@ export function bytesLength(value: Bytes): number {
 export class Writer {
   private readonly done: Buffer[] = [];
   private scratch: Buffer;
+  /** Each new scratch buffer is twice the last, up to 64 KiB. */
+  private nextScratchBytes: number;
   private position = 0;
   private doneLength = 0;
 
   constructor(initialSize = 256) {
     this.scratch = Buffer.allocUnsafe(initialSize);
+    this.nextScratchBytes = Math.min(initialSize * 2, MAX_SCRATCH_BYTES);
   }
 
   get length(): number {
@@ -38,18 +44,22 @@ export class Writer {
   private room(size: number): number {
     if (this.position + size > this.scratch.length) {
       this.flushScratch();
-      if (size > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(size, this.scratch.length * 2));
+      // A new scratch is made here, when something is to be written to it, not at the flush: the
+      // last flush of every message (toChunks) would allocate a buffer that nothing fills.
+      this.scratch = Buffer.allocUnsafe(Math.max(size, this.nextScratchBytes));
+      this.nextScratchBytes = Math.min(this.nextScratchBytes * 2, MAX_SCRATCH_BYTES);
     }
     const at = this.position;
     this.position += size;
     return at;
   }
 
+  /** Moves what the scratch holds into the finished chunks; the rest of it is not written to again. */
   private flushScratch(): void {
     if (this.position === 0) return;
     this.done.push(this.scratch.subarray(0, this.position));
     this.doneLength += this.position;
-    this.scratch = Buffer.allocUnsafe(Math.min(this.scratch.length * 2, 64 * 1024));
+    this.scratch = NO_SCRATCH;
     this.position = 0;
   }
 
