@@ -1,7 +1,7 @@
 /**
  * Declarative description of a Kafka message, generated from Apache Kafka's JSON message
  * definitions (clients/src/main/resources/common/message/*.json). One table describes every
- * version; `compile` in ./codec turns it into a reader and writer for one version.
+ * version; `codecFor` in ./codec compiles it into a reader and writer for one version.
  */
 
 /** Inclusive version range; `MAX_VERSION` stands for "and every later version" ("12+"). */
