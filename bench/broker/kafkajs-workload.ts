@@ -32,6 +32,11 @@ export async function createTopic(bootstrap: string, topic: string, partitions: 
   });
 }
 
+/** Deletes the topic, so that what it stored no longer weighs on the broker's later rounds. */
+export async function deleteTopic(bootstrap: string, topic: string): Promise<void> {
+  await withAdmin(bootstrap, (admin) => admin.deleteTopics({ topics: [topic] }));
+}
+
 /**
  * Records the topic ever received (sum of high watermarks) and still holds (high - low). They differ
  * on librdkafka's mock cluster, which keeps only the newest 5 MiB or 100,000 batches per partition

@@ -15,13 +15,3 @@ export async function rawProduce(bootstrap: string, topic: string, partitions: n
   const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { records: number; valueBytes: number; elapsedMs: number };
   return { records: result.records, valueBytes: result.records * result.valueBytes, elapsedMs: result.elapsedMs };
 }
-
-/** The faster of `runs` runs: the broker's capacity, less the noise of a shared machine. */
-export async function bestRawProduce(run: () => Promise<Measurement>, runs = 3): Promise<Measurement> {
-  let best: Measurement | undefined;
-  for (let i = 0; i < runs; i++) {
-    const measurement = await run();
-    if (!best || measurement.elapsedMs < best.elapsedMs) best = measurement;
-  }
-  return best!;
-}

@@ -99,13 +99,15 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
       `(librdkafka's default acks=all) from a file of one value per line and consumes with \`-C -e -c N -o beginning\`; ` +
       `kafkajs awaits one send of ${integer.format(context.messagesPerSend)} records at a time with acks=1 and consumes in a new group with eachBatch. ` +
       'Producer clocks stop when every record is acknowledged; consumer clocks at the last record (kafkajs: including the group join). ' +
-      'MB/s counts record values only, MB = 10⁶ bytes. The loopback copy sends the same number of bytes in 16 KB writes to a node:net server (its own process) that discards them; best of 3 after a warm-up copy. ' +
-      'Every process runs on the same machine, so the clients compete with the broker for its cores.',
+      'MB/s counts record values only, MB = 10⁶ bytes. The loopback copy sends the same number of bytes in 16 KB writes to a node:net server (its own process) that discards them. ' +
+      'Both brokers and the sink run throughout, and the figures the ratios compare come from interleaved rounds (ABC, CBA, ...), each side keeping its fastest: ' +
+      'four rounds of kcat produce, each into a fresh topic (an embedded one is deleted once checked), and three of the raw producer and the loopback copy. ' +
+      'Consumes run once, after the produce rounds. Every process runs on the same machine, so the clients compete with the broker for its cores.',
   );
   lines.push('');
   lines.push(
     '² raw-producer.ts builds its Produce requests (one ~16 KB batch per partition) before the clock starts and pipelines them over one connection, ' +
-      'up to 32 in flight, acks=1: it measures how fast a broker takes records in, not how fast a client makes them. Best of 3. ' +
+      'up to 32 in flight, acks=1: it measures how fast a broker takes records in, not how fast a client makes them. ' +
       'For these rounds the embedded topic keeps 5 MiB per partition (retention.bytes), as the mock cluster does.',
   );
   lines.push('');

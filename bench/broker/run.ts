@@ -9,14 +9,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './child-processes';
-import { countRecords, createTopic, kafkajsConsume, kafkajsProduce } from './kafkajs-workload';
+import { countRecords, createTopic, deleteTopic, kafkajsConsume, kafkajsProduce } from './kafkajs-workload';
+import { bestOfInterleaved } from './interleaved';
 import { kcatConsume, kcatPartitionCount, kcatProduce, kcatVersion } from './kcat-workload';
 import { measureLoopbackCopy } from './loopback-ceiling';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import { parseBenchOptions } from '../shared/bench-options';
 import { busiestProfileReport } from './profile-summary';
 import { renderReport, type ProduceConsume, type SizeResults } from './report';
-import { bestRawProduce, rawProduce } from './raw-workload';
+import { rawProduce } from './raw-workload';
 import { startEmbeddedBroker, startLoopbackSink, startMockCluster, type RunningTarget } from './targets';
 import { writeRecordFile, type RecordWorkload } from './workload-files';
 
@@ -30,7 +31,10 @@ const SIZES = [
 ];
 /** A first, untimed pass so V8 has compiled the broker's hot paths before anything is measured. */
 const WARM_UP_FRACTION = 0.1;
-const LOOPBACK_RUNS = 3;
+/** kcat produce rounds per broker, interleaved; each keeps its fastest (interleaved.ts). */
+const KCAT_ROUNDS = 4;
+/** Raw producer and loopback copy rounds, interleaved the same way. */
+const CAPACITY_ROUNDS = 3;
 /** What librdkafka's mock cluster keeps of each partition (rdkafka_mock.c): the raw rounds give the
  * embedded broker the same budget, so neither pays for memory the other does not keep. */
 const MOCK_RETENTION_BYTES = 5 * 1024 * 1024;
@@ -61,16 +65,6 @@ async function step(what: string, run: () => Promise<Measurement>): Promise<Meas
   return measurement;
 }
 
-/** The ceiling is the best the machine managed, so the fastest of a few copies (after an untimed one). */
-async function bestLoopbackCopy(sink: RunningTarget, bytes: number): Promise<Measurement> {
-  let best: Measurement | undefined;
-  for (let run = 0; run < LOOPBACK_RUNS; run++) {
-    const copy = await measureLoopbackCopy(sink.bootstrap, bytes);
-    if (!best || copy.elapsedMs < best.elapsedMs) best = copy;
-  }
-  return best!;
-}
-
 /** Fresh, explicitly sized topics; the kcat check confirms both brokers report the same partition count. */
 async function prepareTopic(target: RunningTarget, topic: string, createExplicitly: boolean): Promise<string> {
   if (createExplicitly) await createTopic(target.bootstrap, topic, PARTITIONS);
@@ -94,32 +88,83 @@ async function warmUp(target: RunningTarget, workloads: RecordWorkload[], create
   }
 }
 
-async function kcatRound(target: RunningTarget, workload: RecordWorkload, createExplicitly: boolean): Promise<ProduceConsume> {
-  const topic = await prepareTopic(target, `bench-kcat-${workload.valueBytes}`, createExplicitly);
-  const produce = await step(`${target.name} · kcat produce ${workload.label}`, () => kcatProduce(target.bootstrap, topic, workload));
-  const retained = await expectAppended(target, topic, workload.records);
-  const consume = await step(`${target.name} · kcat consume ${workload.label}`, () => kcatConsume(target.bootstrap, topic, workload.valueBytes, retained));
-  return { produce, consume };
+interface Brokers {
+  embedded: RunningTarget;
+  mock: RunningTarget;
+  sink: RunningTarget;
 }
 
-/** kcat's produce once more, into a topic that keeps what the mock cluster keeps (embedded broker only). */
-async function kcatRetainedRound(target: RunningTarget, workload: RecordWorkload): Promise<Measurement> {
-  const topic = `bench-kcat-retained-${workload.valueBytes}`;
-  await createTopic(target.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
-  await prepareTopic(target, topic, false);
-  const produce = await step(`${target.name} · kcat produce ${workload.label}, keeping 5 MiB per partition`, () => kcatProduce(target.bootstrap, topic, workload));
-  await expectAppended(target, topic, workload.records);
-  return produce;
-}
-
-/** Broker ingest capacity: pre-built 16 KB batches pipelined by a client that costs next to nothing. */
-async function rawRound(target: RunningTarget, workload: RecordWorkload, createExplicitly: boolean): Promise<Measurement> {
-  const topic = `bench-raw-${workload.valueBytes}`;
-  if (createExplicitly) await createTopic(target.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
-  await prepareTopic(target, topic, false);
-  return step(`${target.name} · raw producer ${workload.label}, 16 KB batches`, () =>
-    bestRawProduce(() => rawProduce(target.bootstrap, topic, PARTITIONS, workload.valueBytes, workload.records)),
+/**
+ * kcat produces the workload into a fresh topic per round: on the embedded broker one that keeps
+ * everything (what a demo sees) and one that keeps 5 MiB per partition (what the mock cluster
+ * keeps), and on the mock cluster. Every round checks that every record arrived. An embedded topic
+ * is deleted once checked, so that later rounds do not run on a broker holding earlier rounds'
+ * records; the last round's topic on each broker stays for kcat's consume, measured once after.
+ */
+async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{ embedded: ProduceConsume; retained: Measurement; mock: ProduceConsume }> {
+  const { embedded, mock } = brokers;
+  const topicOf = (kind: string, round: number) => `bench-kcat-${kind}-${workload.valueBytes}-${round}`;
+  const last = KCAT_ROUNDS - 1;
+  const produceInto = async (target: RunningTarget, topic: string, deleteAfter: boolean) => {
+    const produce = await kcatProduce(target.bootstrap, topic, workload);
+    await expectAppended(target, topic, workload.records);
+    if (deleteAfter) await deleteTopic(target.bootstrap, topic);
+    return produce;
+  };
+  log(`${workload.label} · kcat produce, best of ${KCAT_ROUNDS} interleaved rounds:`);
+  const [embeddedProduce, retainedProduce, mockProduce] = await bestOfInterleaved(
+    KCAT_ROUNDS,
+    [
+      {
+        name: 'embedded broker',
+        run: async (round) => produceInto(embedded, await prepareTopic(embedded, topicOf('all', round), true), round < last),
+      },
+      {
+        name: 'embedded broker, keeping 5 MiB per partition',
+        run: async (round) => {
+          const topic = topicOf('retained', round);
+          await createTopic(embedded.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
+          return produceInto(embedded, await prepareTopic(embedded, topic, false), true);
+        },
+      },
+      { name: 'librdkafka mock cluster', run: async (round) => produceInto(mock, await prepareTopic(mock, topicOf('all', round), false), false) },
+    ],
+    log,
   );
+  const embeddedConsume = await step(`embedded broker · kcat consume ${workload.label}`, async () =>
+    kcatConsume(embedded.bootstrap, topicOf('all', last), workload.valueBytes, await expectAppended(embedded, topicOf('all', last), workload.records)),
+  );
+  const mockConsume = await step(`librdkafka mock cluster · kcat consume ${workload.label}`, async () =>
+    kcatConsume(mock.bootstrap, topicOf('all', last), workload.valueBytes, await expectAppended(mock, topicOf('all', last), workload.records)),
+  );
+  await deleteTopic(embedded.bootstrap, topicOf('all', last));
+  return { embedded: { produce: embeddedProduce, consume: embeddedConsume }, retained: retainedProduce, mock: { produce: mockProduce, consume: mockConsume } };
+}
+
+/**
+ * Ingest capacity: pre-built 16 KB batches pipelined by a client that costs next to nothing, into
+ * both brokers (each keeping 5 MiB per partition), and the same bytes copied over plain loopback TCP,
+ * interleaved.
+ */
+async function capacityRounds(brokers: Brokers, workload: RecordWorkload): Promise<{ embedded: Measurement; mock: Measurement; loopback: Measurement }> {
+  const { embedded, mock, sink } = brokers;
+  const topic = `bench-raw-${workload.valueBytes}`;
+  await createTopic(embedded.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
+  await prepareTopic(embedded, topic, false);
+  await prepareTopic(mock, topic, false);
+  const raw = (target: RunningTarget) => () => rawProduce(target.bootstrap, topic, PARTITIONS, workload.valueBytes, workload.records);
+  log(`${workload.label} · raw producer and loopback copy, best of ${CAPACITY_ROUNDS} interleaved rounds:`);
+  const [embeddedRaw, mockRaw, loopback] = await bestOfInterleaved(
+    CAPACITY_ROUNDS,
+    [
+      { name: 'embedded broker · raw producer, 16 KB batches', run: raw(embedded) },
+      { name: 'librdkafka mock cluster · raw producer, 16 KB batches', run: raw(mock) },
+      { name: "loopback copy of the records' bytes", run: () => measureLoopbackCopy(sink.bootstrap, workload.records * workload.valueBytes) },
+    ],
+    log,
+  );
+  await deleteTopic(embedded.bootstrap, topic);
+  return { embedded: embeddedRaw, mock: mockRaw, loopback };
 }
 
 async function kafkajsRound(target: RunningTarget, workload: RecordWorkload): Promise<ProduceConsume> {
@@ -129,6 +174,7 @@ async function kafkajsRound(target: RunningTarget, workload: RecordWorkload): Pr
   );
   await expectAppended(target, topic, workload.records);
   const consume = await step(`${target.name} · kafkajs consume ${workload.label}`, () => kafkajsConsume(target.bootstrap, topic, workload.records));
+  await deleteTopic(target.bootstrap, topic);
   return { produce, consume };
 }
 
@@ -146,59 +192,43 @@ async function main(): Promise<void> {
   log(`Writing record files to ${dataDir} ...`);
   const workloads = SIZES.map((size) => writeRecordFile(dataDir, size.label, size.valueBytes, Math.max(1, Math.round(size.records * options.scale))));
 
-  log('Loopback TCP ceiling:');
-  const sink = await startLoopbackSink();
-  const loopback = new Map<RecordWorkload, Measurement>();
+  // All three run at once, so that rounds can alternate between them (interleaved.ts).
+  log(`Starting the loopback sink, the embedded broker${profileDir ? ` (profiling into ${profileDir})` : ''} and librdkafka's mock cluster ...`);
+  const running: RunningTarget[] = [];
+  const results: SizeResults[] = [];
   try {
+    const sink = await startLoopbackSink();
+    running.push(sink);
+    const embedded = await startEmbeddedBroker({ partitions: PARTITIONS, cpuProfileDir: profileDir });
+    running.push(embedded);
+    const mock = await startMockCluster();
+    running.push(mock);
+    const brokers = { embedded, mock, sink };
+
+    log('Warming up (untimed) ...');
     await measureLoopbackCopy(sink.bootstrap, workloads[0]!.records * workloads[0]!.valueBytes);
-    for (const workload of workloads) {
-      const bytes = workload.records * workload.valueBytes;
-      loopback.set(workload, await step(`loopback copy of ${workload.label} records' bytes, best of ${LOOPBACK_RUNS}`, () => bestLoopbackCopy(sink, bytes)));
-    }
-  } finally {
-    await sink.stop();
-  }
-
-  log(`Embedded broker${profileDir ? ` (profiling into ${profileDir})` : ''}:`);
-  const embedded = await startEmbeddedBroker({ partitions: PARTITIONS, cpuProfileDir: profileDir });
-  const embeddedKcat = new Map<RecordWorkload, ProduceConsume>();
-  const embeddedKcatRetained = new Map<RecordWorkload, Measurement>();
-  const embeddedKafkajs = new Map<RecordWorkload, ProduceConsume>();
-  const embeddedRaw = new Map<RecordWorkload, Measurement>();
-  try {
     await warmUp(embedded, workloads, true);
-    for (const workload of workloads) {
-      embeddedKcat.set(workload, await kcatRound(embedded, workload, true));
-      embeddedKcatRetained.set(workload, await kcatRetainedRound(embedded, workload));
-    }
-    for (const workload of workloads) embeddedKafkajs.set(workload, await kafkajsRound(embedded, workload));
-    for (const workload of workloads) embeddedRaw.set(workload, await rawRound(embedded, workload, true));
-  } finally {
-    await embedded.stop();
-  }
-
-  log('librdkafka mock cluster:');
-  const mock = await startMockCluster();
-  const mockKcat = new Map<RecordWorkload, ProduceConsume>();
-  const mockRaw = new Map<RecordWorkload, Measurement>();
-  try {
     await warmUp(mock, workloads, false);
-    for (const workload of workloads) mockKcat.set(workload, await kcatRound(mock, workload, false));
-    for (const workload of workloads) mockRaw.set(workload, await rawRound(mock, workload, false));
+
+    for (const workload of workloads) {
+      const kcat = await kcatRounds(brokers, workload);
+      const capacity = await capacityRounds(brokers, workload);
+      const embeddedKafkajs = await kafkajsRound(embedded, workload);
+      results.push({
+        workload,
+        loopback: capacity.loopback,
+        embeddedKcat: kcat.embedded,
+        embeddedKcatRetained: kcat.retained,
+        embeddedKafkajs,
+        mockKcat: kcat.mock,
+        embeddedRaw: capacity.embedded,
+        mockRaw: capacity.mock,
+      });
+    }
   } finally {
-    await mock.stop();
+    for (const target of running.reverse()) await target.stop();
   }
 
-  const results: SizeResults[] = workloads.map((workload) => ({
-    workload,
-    loopback: loopback.get(workload)!,
-    embeddedKcat: embeddedKcat.get(workload)!,
-    embeddedKcatRetained: embeddedKcatRetained.get(workload)!,
-    embeddedKafkajs: embeddedKafkajs.get(workload)!,
-    mockKcat: mockKcat.get(workload)!,
-    embeddedRaw: embeddedRaw.get(workload)!,
-    mockRaw: mockRaw.get(workload)!,
-  }));
   const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND });
   process.stdout.write(`\n${report}\n`);
 
