@@ -16,8 +16,8 @@ import { inRange, isFlexible } from './message-schema';
  * numbers reach the source: nothing a client sends does.
  *
  * The source returns `{ read(r), write(w, v) }` over a Reader and a Writer, and uses two names from
- * outside: `h`, the helpers in codec.ts, and `c`, the constants listed in `constants` (defaults
- * that are objects, and tagged-field schemas).
+ * outside: `h`, the helpers in codec.ts, and `c`, the values listed in `constants` (the schemas of
+ * tagged fields, which `h.isDefaultValue` compares against).
  */
 export interface CodecSource {
   source: string;
@@ -175,7 +175,7 @@ function structWriter(out: SourceOut, fields: readonly FieldSchema[], version: n
 }
 
 function writeStatements(out: SourceOut, type: FieldType, version: number, flexible: boolean, nullable: boolean, path: string, writer: string, value: string): string[] {
-  const refuseNull = `if (${value} === null) h.notNullable(${JSON.stringify(lastName(path))}, ${version});`;
+  const refuseNull = (variable: string) => `if (${variable} === null) h.notNullable(${JSON.stringify(lastName(path))}, ${version});`;
   switch (type.kind) {
     case 'int8':
     case 'int16':
@@ -188,17 +188,17 @@ function writeStatements(out: SourceOut, type: FieldType, version: number, flexi
       return [`${writer}.${type.kind}(${value});`];
     case 'string':
       if (nullable) return [`${writer}.${flexible ? 'compactNullableString' : 'nullableString'}(${value});`];
-      return [refuseNull, `${writer}.${flexible ? 'compactString' : 'string'}(${value});`];
+      return [refuseNull(value), `${writer}.${flexible ? 'compactString' : 'string'}(${value});`];
     case 'bytes':
     case 'records':
       if (nullable || type.kind === 'records') return [`${writer}.${flexible ? 'compactNullableBytes' : 'nullableBytes'}(${value});`];
-      return [refuseNull, `${writer}.${flexible ? 'compactBytes' : 'bytes'}(${value});`];
+      return [refuseNull(value), `${writer}.${flexible ? 'compactBytes' : 'bytes'}(${value});`];
     case 'array': {
       const lengthMethod = flexible ? 'compactArrayLength' : 'arrayLength';
-      const onNull = nullable ? [`if (x === null) { w.${lengthMethod}(null); return; }`] : ['if (x === null) h.notNullable(' + JSON.stringify(lastName(path)) + `, ${version});`];
+      const onNull = nullable ? `if (x === null) { w.${lengthMethod}(null); return; }` : refuseNull('x');
       const item = writeStatements(out, type.items, version, flexible, false, `${path}[]`, 'w', 'item');
       const name = out.fn('write', path, 'w, x', [
-        ...onNull,
+        onNull,
         `w.${lengthMethod}(x.length);`,
         'for (const item of x) {',
         ...item.map((line) => `  ${line}`),

@@ -136,6 +136,13 @@ describe('codec edges', () => {
     expect(() => codec.read(new Reader(bytes))).toThrow(/array claims/);
   });
 
+  it('reads a null array only in versions that allow one', () => {
+    const metadataRequest = apiSchemas.get(3)!.request; // Topics: nullable from v1 ("all topics")
+    const nullTopics = Buffer.from([0xff, 0xff, 0xff, 0xff]);
+    expect(() => codecFor(metadataRequest, 0).read(new Reader(nullTopics))).toThrow(/null array 'topics' is not allowed in version 0/);
+    expect(codecFor<{ topics: unknown }>(metadataRequest, 1).read(new Reader(nullTopics)).topics).toBeNull();
+  });
+
   it('refuses to write null into a field that is not nullable', () => {
     const codec = codecFor<Record<string, unknown>>(apiSchemas.get(19)!.request, 3);
     expect(() => codec.write(new Writer(), { topics: [{ name: null }] })).toThrow(/not nullable/);
