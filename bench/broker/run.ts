@@ -131,12 +131,12 @@ async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{
     ],
     log,
   );
-  const embeddedConsume = await step(`embedded broker · kcat consume ${workload.label}`, async () =>
-    kcatConsume(embedded.bootstrap, topicOf('all', last), workload.valueBytes, await expectAppended(embedded, topicOf('all', last), workload.records)),
-  );
-  const mockConsume = await step(`librdkafka mock cluster · kcat consume ${workload.label}`, async () =>
-    kcatConsume(mock.bootstrap, topicOf('all', last), workload.valueBytes, await expectAppended(mock, topicOf('all', last), workload.records)),
-  );
+  const consumeLastRound = (target: RunningTarget) =>
+    step(`${target.name} · kcat consume ${workload.label}`, async () =>
+      kcatConsume(target.bootstrap, topicOf('all', last), workload.valueBytes, await expectAppended(target, topicOf('all', last), workload.records)),
+    );
+  const embeddedConsume = await consumeLastRound(embedded);
+  const mockConsume = await consumeLastRound(mock);
   await deleteTopic(embedded.bootstrap, topicOf('all', last));
   return { embedded: { produce: embeddedProduce, consume: embeddedConsume }, retained: retainedProduce, mock: { produce: mockProduce, consume: mockConsume } };
 }

@@ -1,4 +1,4 @@
-import type { FieldSchema, FieldType, MessageSchema } from './message-schema';
+import type { FieldSchema, FieldType, MessageSchema, PrimitiveType } from './message-schema';
 import { inRange, isFlexible } from './message-schema';
 
 /**
@@ -112,23 +112,6 @@ function structReader(out: SourceOut, fields: readonly FieldSchema[], version: n
 
 function readExpression(out: SourceOut, type: FieldType, version: number, flexible: boolean, nullable: boolean, path: string, reader: string): string {
   switch (type.kind) {
-    case 'int8':
-    case 'int16':
-    case 'uint16':
-    case 'int32':
-    case 'int64':
-    case 'float64':
-    case 'bool':
-    case 'uuid':
-      return `${reader}.${type.kind}()`;
-    case 'string':
-      return `${reader}.${flexible ? (nullable ? 'compactNullableString' : 'compactString') : nullable ? 'nullableString' : 'string'}()`;
-    case 'bytes':
-    case 'records': {
-      // Records are always nullable on the wire; bytes only where the schema says so.
-      const orNull = nullable || type.kind === 'records';
-      return `${reader}.${flexible ? (orNull ? 'compactNullableBytes' : 'compactBytes') : orNull ? 'nullableBytes' : 'bytes'}()`;
-    }
     case 'array': {
       const item = readExpression(out, type.items, version, flexible, false, `${path}[]`, 'r');
       const onNull = nullable ? 'return null;' : `throw new h.ProtocolError(${JSON.stringify(`null array '${lastName(path)}' is not allowed in version ${version}`)});`;
@@ -145,6 +128,9 @@ function readExpression(out: SourceOut, type: FieldType, version: number, flexib
       const name = structReader(out, type.fields, version, flexible, path);
       return nullable ? `(${reader}.int8() < 0 ? null : ${name}(${reader}))` : `${name}(${reader})`;
     }
+    default:
+      // A non-nullable string or bytes reader refuses null itself.
+      return `${reader}.${primitiveMethod(type.kind, flexible, nullable).name}()`;
   }
 }
 
@@ -177,22 +163,6 @@ function structWriter(out: SourceOut, fields: readonly FieldSchema[], version: n
 function writeStatements(out: SourceOut, type: FieldType, version: number, flexible: boolean, nullable: boolean, path: string, writer: string, value: string): string[] {
   const refuseNull = (variable: string) => `if (${variable} === null) h.notNullable(${JSON.stringify(lastName(path))}, ${version});`;
   switch (type.kind) {
-    case 'int8':
-    case 'int16':
-    case 'uint16':
-    case 'int32':
-    case 'int64':
-    case 'float64':
-    case 'bool':
-    case 'uuid':
-      return [`${writer}.${type.kind}(${value});`];
-    case 'string':
-      if (nullable) return [`${writer}.${flexible ? 'compactNullableString' : 'nullableString'}(${value});`];
-      return [refuseNull(value), `${writer}.${flexible ? 'compactString' : 'string'}(${value});`];
-    case 'bytes':
-    case 'records':
-      if (nullable || type.kind === 'records') return [`${writer}.${flexible ? 'compactNullableBytes' : 'nullableBytes'}(${value});`];
-      return [refuseNull(value), `${writer}.${flexible ? 'compactBytes' : 'bytes'}(${value});`];
     case 'array': {
       const lengthMethod = flexible ? 'compactArrayLength' : 'arrayLength';
       const onNull = nullable ? `if (x === null) { w.${lengthMethod}(null); return; }` : refuseNull('x');
@@ -211,7 +181,25 @@ function writeStatements(out: SourceOut, type: FieldType, version: number, flexi
       if (!nullable) return [`${name}(${writer}, ${value});`];
       return [`if (${value} === null) ${writer}.int8(-1);`, `else { ${writer}.int8(1); ${name}(${writer}, ${value}); }`];
     }
+    default: {
+      // The Writer's non-nullable string and bytes methods would write null as -1, so refuse it here.
+      const { name, refusesNull } = primitiveMethod(type.kind, flexible, nullable);
+      return [...(refusesNull ? [refuseNull(value)] : []), `${writer}.${name}(${value});`];
+    }
   }
+}
+
+/**
+ * The Reader and Writer method (they share names) for a field that is neither array nor struct:
+ * `int32`, `nullableString`, `compactNullableBytes`. Records are always nullable on the wire; strings
+ * and bytes only where the schema says so, and those that are not must refuse null.
+ */
+function primitiveMethod(kind: PrimitiveType, flexible: boolean, nullable: boolean): { name: string; refusesNull: boolean } {
+  if (kind !== 'string' && kind !== 'bytes' && kind !== 'records') return { name: kind, refusesNull: false };
+  const orNull = nullable || kind === 'records';
+  const base = kind === 'string' ? 'String' : 'Bytes';
+  const name = `${flexible ? 'compact' : ''}${orNull ? 'Nullable' : ''}${base}`;
+  return { name: name.charAt(0).toLowerCase() + name.slice(1), refusesNull: !orNull };
 }
 
 /** The value a field takes when a version lacks it or a caller leaves it out: a fresh one each time. */
