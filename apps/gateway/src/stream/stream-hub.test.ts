@@ -13,8 +13,8 @@ afterEach(() => {
   for (const hub of hubs.splice(0)) hub.close();
 });
 
-function setUp(flushIntervalMs: number) {
-  const hub = new StreamHub({ emit: () => {} }, { flushIntervalMs, clientBufferRecords: 1000 });
+function setUp(flushIntervalMs: number, maxRecordsPerBatch?: number) {
+  const hub = new StreamHub({ emit: () => {} }, { flushIntervalMs, clientBufferRecords: 1000, maxRecordsPerBatch });
   hubs.push(hub);
   const received: number[][] = [];
   hub.addClient('browser', {
@@ -50,10 +50,27 @@ describe('StreamHub flushing', () => {
     expect(received).toEqual([[0], [1, 2]]);
   });
 
+  it('sends the first batch of a burst at once and the rest in the next turn, in order', async () => {
+    const { hub, received } = setUp(10_000, 2);
+    hub.publishRecords(run(0, 1, 2, 3, 4));
+    await nextTurn();
+    expect(received).toEqual([[0, 1]]);
+    await nextTurn();
+    expect(received).toEqual([[0, 1], [2, 3], [4]]);
+  });
+
   it('sends what is pending when closed', () => {
     const { hub, received } = setUp(10_000);
     hub.publishRecords(run(7));
     hub.close();
     expect(received).toEqual([[7]]);
+  });
+
+  it('sends the rest of a burst when closed before the next turn', async () => {
+    const { hub, received } = setUp(10_000, 2);
+    hub.publishRecords(run(0, 1, 2));
+    await nextTurn();
+    hub.close();
+    expect(received).toEqual([[0, 1], [2]]);
   });
 });

@@ -35,9 +35,19 @@ export interface BroadcastTarget {
  * spell go out as soon as the fetch that brought them has been handled (setImmediate lets every
  * partition of that fetch join in), later ones wait for the rest of the interval. So records are
  * not held back when they trickle in, and an idle gateway does no work.
+ *
+ * A flush that makes several batches (a burst: one fetch can bring 40,000 records) offers the first
+ * at once and the rest in the next turn of the event loop. socket.io writes an event only after the
+ * turn that emitted it, so offering them all at once kept the first batch from the browser until
+ * every batch was encoded (tens of milliseconds); now the browser parses the first while the
+ * gateway encodes the rest. Everything a flush made is offered by the end of the next turn, so
+ * nothing piles up however fast records come.
  */
 export class StreamHub {
   private pendingRuns: RecordRun[] = [];
+  /** Batches a flush made that are not yet offered to the browsers, oldest first. */
+  private unoffered: RunBatch[] = [];
+  private cancelOffering: (() => void) | null = null;
   private pendingConsumed = new Map<string, ConsumedBatch>();
   private readonly clients = new Map<string, ClientStream>();
   private cancelScheduled: (() => void) | null = null;
@@ -120,8 +130,9 @@ export class StreamHub {
         const batch = new RunBatch(slices);
         this.totals.records += batch.count;
         this.totals.batches += 1;
-        for (const client of this.clients.values()) client.offer(batch);
+        this.unoffered.push(batch);
       }
+      if (!this.cancelOffering) this.offerFirst();
     }
     if (this.pendingConsumed.size > 0) {
       const batches = [...this.pendingConsumed.values()];
@@ -133,10 +144,31 @@ export class StreamHub {
     }
   }
 
+  /** Offers the oldest unoffered batch to every browser now and the others in the next turn. */
+  private offerFirst(): void {
+    this.offer(this.unoffered.shift());
+    if (this.unoffered.length === 0) return;
+    const immediate = setImmediate(() => this.offerAll());
+    this.cancelOffering = () => clearImmediate(immediate);
+  }
+
+  private offerAll(): void {
+    this.cancelOffering = null;
+    const batches = this.unoffered;
+    this.unoffered = [];
+    for (const batch of batches) this.offer(batch);
+  }
+
+  private offer(batch: RunBatch | undefined): void {
+    if (batch) for (const client of this.clients.values()) client.offer(batch);
+  }
+
   close(): void {
     this.closed = true;
     this.cancelScheduled?.();
     this.cancelScheduled = null;
     this.flush();
+    this.cancelOffering?.();
+    this.offerAll();
   }
 }
