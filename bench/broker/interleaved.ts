@@ -27,9 +27,14 @@ export async function bestOfInterleaved<const C extends readonly Contender[]>(
     if (round % 2 === 1) order.reverse();
     for (const index of order) {
       const measurement = await contenders[index]!.run(round);
-      log(`  round ${round + 1}/${rounds} · ${contenders[index]!.name}: ${(measurement.elapsedMs / 1000).toFixed(2)} s`);
+      const cpu = measurement.cpu ? ` (CPU: broker ${seconds(measurement.cpu.brokerMs)}, client ${seconds(measurement.cpu.clientMs)})` : '';
+      log(`  round ${round + 1}/${rounds} · ${contenders[index]!.name}: ${seconds(measurement.elapsedMs)}${cpu}`);
       if (!best[index] || measurement.elapsedMs < best[index]!.elapsedMs) best[index] = measurement;
     }
   }
   return best.map((measurement) => measurement!) as { [K in keyof C]: Measurement };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
 }

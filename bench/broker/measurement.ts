@@ -4,6 +4,8 @@ export interface Measurement {
   /** Record value bytes moved (for the loopback copy: raw bytes). Keys, headers and framing excluded. */
   valueBytes: number;
   elapsedMs: number;
+  /** CPU milliseconds over the run, where measured: the broker's process, and the client's (kcat). */
+  cpu?: { brokerMs: number; clientMs: number };
 }
 
 export function messagesPerSecond(measurement: Measurement): number {

@@ -44,6 +44,15 @@ function ratio(value: number, target: number): string {
   return `${value.toFixed(value < 0.1 ? 3 : 2)} ${value >= target ? '(meets)' : '(misses)'}`;
 }
 
+function cpuPair(measurement: Measurement): string {
+  const { cpu } = measurement;
+  return cpu ? `${(cpu.brokerMs / 1000).toFixed(2)} / ${(cpu.clientMs / 1000).toFixed(2)}` : '—';
+}
+
+function cpuRatio(embedded: Measurement, mock: Measurement): string {
+  return embedded.cpu && mock.cpu && mock.cpu.brokerMs > 0 ? (embedded.cpu.brokerMs / mock.cpu.brokerMs).toFixed(2) : '—';
+}
+
 function sizeLabel(workload: RecordWorkload): string {
   return `${integer.format(workload.records)} × ${workload.label}`;
 }
@@ -94,6 +103,13 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   const rawVsLoopback = results.map((r) => ratio(megabytesPerSecond(r.embeddedRaw) / megabytesPerSecond(r.loopback), TARGET_INGEST_VS_LOOPBACK));
   lines.push(`| ingest capacity (raw producer², 16 KB batches): embedded ÷ loopback TCP | ${rawVsLoopback.join(' | ')} | ≥ ${TARGET_INGEST_VS_LOOPBACK.toFixed(2)} |`);
   lines.push('');
+  lines.push(`| CPU seconds of a kcat produce (each side's fastest round)⁴ | ${results.map((r) => r.workload.label).join(' | ')} |`);
+  lines.push(`|---|${results.map(() => '---:|').join('')}`);
+  lines.push(`| embedded broker / kcat | ${results.map((r) => cpuPair(r.embeddedKcat.produce)).join(' | ')} |`);
+  lines.push(`| embedded broker keeping 5 MiB per partition³ / kcat | ${results.map((r) => cpuPair(r.embeddedKcatRetained)).join(' | ')} |`);
+  lines.push(`| librdkafka mock cluster / kcat | ${results.map((r) => cpuPair(r.mockKcat.produce)).join(' | ')} |`);
+  lines.push(`| broker CPU: embedded ÷ mock | ${results.map((r) => cpuRatio(r.embeddedKcat.produce, r.mockKcat.produce)).join(' | ')} |`);
+  lines.push('');
   lines.push(
     `Topics have ${context.partitions} partitions on both brokers. kcat produces with \`-X linger.ms=5 -X batch.size=16384\` ` +
       `(librdkafka's default acks=all) from a file of one value per line and consumes with \`-C -e -c N -o beginning\`; ` +
@@ -115,6 +131,12 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
     '³ The same kcat produce into a topic that keeps only the newest 5 MiB of each partition (retention.bytes, checked at every segment roll), ' +
       'which is all the mock cluster keeps: a broker that keeps every record pays for fresh memory and for the garbage collector tracing it, which the mock does not. ' +
       'The round without the limit is the one a demo sees; this one compares like with like.',
+  );
+  lines.push('');
+  lines.push(
+    `⁴ User plus system CPU of the broker's process (/proc/PID/stat) and of kcat's (the bench's reaped children, cutime and cstime) over the round. ` +
+      `The machine has ${cpus().length} cores and kcat, the broker and the kernel's loopback work share them: kcat costs about the same against either broker, ` +
+      'so a broker that spends more CPU on each request leaves kcat less of the machine, and ingest matches the mock only when the broker costs about what the mock does.',
   );
   if (results.some((r) => r.mockKcat.consume.records < r.workload.records)) {
     lines.push('');

@@ -15,6 +15,7 @@ import { kcatConsume, kcatPartitionCount, kcatProduce, kcatVersion } from './kca
 import { measureLoopbackCopy } from './loopback-ceiling';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import { parseBenchOptions } from '../shared/bench-options';
+import { cpuMilliseconds, reapedChildrenCpuMilliseconds } from '../shared/process-cpu';
 import { busiestProfileReport } from './profile-summary';
 import { renderReport, type ProduceConsume, type SizeResults } from './report';
 import { rawProduce } from './raw-workload';
@@ -106,7 +107,11 @@ async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{
   const topicOf = (kind: string, round: number) => `bench-kcat-${kind}-${workload.valueBytes}-${round}`;
   const last = KCAT_ROUNDS - 1;
   const produceInto = async (target: RunningTarget, topic: string, deleteAfter: boolean) => {
+    // kcat is the only child that exits while it runs, so the reaped children's CPU is its own.
+    const brokerBefore = cpuMilliseconds(target.pid);
+    const kcatBefore = reapedChildrenCpuMilliseconds();
     const produce = await kcatProduce(target.bootstrap, topic, workload);
+    produce.cpu = { brokerMs: cpuMilliseconds(target.pid) - brokerBefore, clientMs: reapedChildrenCpuMilliseconds() - kcatBefore };
     await expectAppended(target, topic, workload.records);
     if (deleteAfter) await deleteTopic(target.bootstrap, topic);
     return produce;

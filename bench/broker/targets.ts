@@ -5,6 +5,8 @@ import { spawnStartScript, spawnTracked, spawnTypeScript, stopChild, waitForLine
 export interface RunningTarget {
   readonly name: string;
   readonly bootstrap: string;
+  /** Its process, whose CPU the bench reads from /proc. */
+  readonly pid: number;
   /** The last few kilobytes the process wrote to stderr, for error messages. */
   stderrTail(): string;
   stop(): Promise<void>;
@@ -64,6 +66,7 @@ function running(name: string, child: ChildProcess, bootstrap: string): RunningT
   return {
     name,
     bootstrap,
+    pid: child.pid!,
     stderrTail: () => stderr,
     stop: () => stopChild(child),
   };
