@@ -146,7 +146,8 @@ export class StreamHub {
 
   /** Offers the oldest unoffered batch to every browser now and the others in the next turn. */
   private offerFirst(): void {
-    this.offer(this.unoffered.shift());
+    const first = this.unoffered.shift();
+    if (first) this.offer(first);
     if (this.unoffered.length === 0) return;
     const immediate = setImmediate(() => this.offerAll());
     this.cancelOffering = () => clearImmediate(immediate);
@@ -159,8 +160,8 @@ export class StreamHub {
     for (const batch of batches) this.offer(batch);
   }
 
-  private offer(batch: RunBatch | undefined): void {
-    if (batch) for (const client of this.clients.values()) client.offer(batch);
+  private offer(batch: RunBatch): void {
+    for (const client of this.clients.values()) client.offer(batch);
   }
 
   close(): void {
