@@ -133,7 +133,7 @@ export class PartitionLog {
     const now = Date.now();
     this.rollIfNeeded(length, now);
 
-    const stored = storable(batch);
+    const stored = storable(batch, length);
     const baseOffset = this.logEndOffset;
     const head = Buffer.isBuffer(stored) ? stored : stored[0]!;
     writeBaseOffset(head, baseOffset);
@@ -310,10 +310,10 @@ export class PartitionLog {
  * read among them. Pieces are joined, too, when the first cannot take the header fields written in
  * place (a split right at the start of the batch).
  */
-function storable(batch: KeptBytes): KeptBytes {
-  if (Buffer.isBuffer(batch)) return pinsLittle(batch.length, batch.buffer.byteLength) ? batch : copyOf(batch);
+function storable(batch: KeptBytes, length: number): KeptBytes {
+  if (Buffer.isBuffer(batch)) return pinsLittle(length, batch.buffer.byteLength) ? batch : copyOf(batch, length);
   const largestRead = Math.max(...batch.map((piece) => piece.buffer.byteLength));
-  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(bytesLength(batch), largestRead)) return copyOf(batch);
+  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(length, largestRead)) return copyOf(batch, length);
   return batch;
 }
 
@@ -322,8 +322,8 @@ function pinsLittle(kept: number, read: number): boolean {
 }
 
 /** One Buffer on an ArrayBuffer of its own (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
-function copyOf(batch: KeptBytes): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytesLength(batch));
+function copyOf(batch: KeptBytes, length: number): Buffer {
+  const copy = Buffer.allocUnsafeSlow(length);
   let at = 0;
   for (const piece of keptPieces(batch)) at += piece.copy(copy, at);
   return copy;

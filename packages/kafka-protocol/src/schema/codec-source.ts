@@ -15,28 +15,21 @@ import { inRange, isFlexible } from './message-schema';
  * Only names from the generated schema tables (identifiers Kafka's message definitions define) and
  * numbers reach the source: nothing a client sends does.
  *
- * The source returns `{ read(r), write(w, v) }` over a Reader and a Writer, and uses two names from
- * outside: `h`, the helpers in codec.ts, and `c`, the values listed in `constants` (the schemas of
- * tagged fields, which `h.isDefaultValue` compares against).
+ * The source returns `{ read(r), write(w, v) }` over a Reader and a Writer, and uses one name from
+ * outside: `h`, the helpers in codec.ts.
  */
-export interface CodecSource {
-  source: string;
-  constants: unknown[];
-}
-
-export function codecSource(schema: MessageSchema, version: number): CodecSource {
+export function codecSource(schema: MessageSchema, version: number): string {
   const out = new SourceOut(`${schema.name}_v${version}`);
   const flexible = isFlexible(schema, version);
   const read = structReader(out, schema.fields, version, flexible, '');
   const write = structWriter(out, schema.fields, version, flexible, '');
   out.lines.push(`return { read: ${read}, write: ${write} };`);
-  return { source: out.lines.join('\n'), constants: out.constants };
+  return out.lines.join('\n');
 }
 
 /** The generated functions so far, with names that say which message, version and field they serve. */
 class SourceOut {
   readonly lines: string[] = [];
-  readonly constants: unknown[] = [];
   private count = 0;
 
   constructor(private readonly prefix: string) {}
@@ -47,12 +40,6 @@ class SourceOut {
     const name = `${role}_${this.prefix}_${where}_${this.count++}`.replace(/[^A-Za-z0-9_]/g, '_');
     this.lines.push(`function ${name}(${params}) {`, ...body.map((line) => `  ${line}`), '}');
     return name;
-  }
-
-  /** An expression that evaluates to `value`, passed in rather than written as source. */
-  constant(value: unknown): string {
-    this.constants.push(value);
-    return `c[${this.constants.length - 1}]`;
   }
 }
 
@@ -149,7 +136,7 @@ function structWriter(out: SourceOut, fields: readonly FieldSchema[], version: n
   if (flexible) {
     body.push('let tagCount = 0;');
     tagged.forEach((p, i) => {
-      body.push(`const t${i} = s[${p.key}];`, `const has${i} = t${i} !== undefined && !h.isDefaultValue(${out.constant(p.field)}, t${i});`, `if (has${i}) tagCount++;`);
+      body.push(`const t${i} = s[${p.key}];`, `const has${i} = t${i} !== undefined && !(${isDefaultCheck(out, p.field, version, `t${i}`)});`, `if (has${i}) tagCount++;`);
     });
     body.push('w.uvarint(tagCount);');
     tagged.forEach((p, i) => {
@@ -206,6 +193,24 @@ function primitiveMethod(kind: PrimitiveType, flexible: boolean, nullable: boole
 function defaultExpression(out: SourceOut, field: FieldSchema, version: number): string {
   if (field.default !== undefined) return JSON.stringify(field.default);
   return typeDefault(out, field.type, version, field.name);
+}
+
+/**
+ * An expression that is true when `value` holds the field's default, which a tagged field leaves out
+ * of the tagged section (KIP-482). Empty bytes and arrays count, whichever object holds them; a
+ * struct never does.
+ */
+function isDefaultCheck(out: SourceOut, field: FieldSchema, version: number, value: string): string {
+  if (field.default !== undefined) return `${value} === ${JSON.stringify(field.default)}`;
+  switch (field.type.kind) {
+    case 'bytes':
+    case 'array':
+      return `${value}.length === 0`;
+    case 'struct':
+      return 'false';
+    default:
+      return `${value} === ${typeDefault(out, field.type, version, field.name)}`;
+  }
 }
 
 function typeDefault(out: SourceOut, type: FieldType, version: number, path: string): string {

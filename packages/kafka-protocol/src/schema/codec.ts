@@ -2,7 +2,7 @@ import { ProtocolError } from '../primitives/protocol-error';
 import type { Reader } from '../primitives/reader';
 import { Writer } from '../primitives/writer';
 import { codecSource } from './codec-source';
-import type { FieldSchema, MessageSchema } from './message-schema';
+import type { MessageSchema } from './message-schema';
 import { inRange, isFlexible } from './message-schema';
 
 /** A reader and writer for one message at one version. */
@@ -41,7 +41,6 @@ const helpers = {
   notNullable(name: string, version: number): never {
     throw new RangeError(`field '${name}' is not nullable in version ${version}`);
   },
-  isDefaultValue,
 };
 
 const compiled = new WeakMap<MessageSchema, Map<number, MessageCodec<unknown>>>();
@@ -74,34 +73,8 @@ export function codecFor<T>(schema: MessageSchema, version: number): MessageCode
 
 /** Turns codec-source.ts's source into functions; the sourceURL names them in stack traces and profiles. */
 function compile(schema: MessageSchema, version: number): { read: (reader: Reader) => unknown; write: (writer: Writer, value: unknown) => void } {
-  const { source, constants } = codecSource(schema, version);
+  const source = codecSource(schema, version);
   // The source comes from the schema tables alone (codec-source.ts), never from a client's bytes.
-  const factory = new Function('h', 'c', `${source}\n//# sourceURL=kafka-protocol/codecs/${schema.name}-v${version}.js`) as (
-    h: typeof helpers,
-    c: unknown[],
-  ) => ReturnType<typeof compile>;
-  return factory(helpers, constants);
-}
-
-/** A tagged field is left out of the tagged section when it holds its default (KIP-482). */
-function isDefaultValue(field: FieldSchema, value: unknown): boolean {
-  if (field.default !== undefined) return value === field.default;
-  switch (field.type.kind) {
-    case 'bool':
-      return value === false;
-    case 'string':
-      return value === '';
-    case 'uuid':
-      return value === ZERO_UUID;
-    case 'records':
-      return value === null;
-    case 'bytes':
-      return Buffer.isBuffer(value) && value.length === 0;
-    case 'array':
-      return Array.isArray(value) && value.length === 0;
-    case 'struct':
-      return false;
-    default:
-      return value === 0;
-  }
+  const factory = new Function('h', `${source}\n//# sourceURL=kafka-protocol/codecs/${schema.name}-v${version}.js`) as (h: typeof helpers) => ReturnType<typeof compile>;
+  return factory(helpers);
 }
