@@ -112,7 +112,7 @@ export function renderReport(results: GatewayBenchResults): string {
     'Every process shares one machine: the broker, the gateway and the bench (clients and producer) compete for its cores.',
   ];
   if (throughput.gateway.asCounts > 0) {
-    lines.push('', '¹ The gateway sends a client that falls more than LANES_CLIENT_BUFFER_RECORDS behind counts and offset ranges (records:aggregate) instead of records, until it acknowledges again; records it is sent only as counts are never turned into JSON.');
+    lines.push('', '¹ The gateway sends a client that falls more than LANES_CLIENT_BUFFER_RECORDS behind counts and offset ranges (records:aggregate) instead of records, until it acknowledges again; records it is sent only as counts are never encoded.');
   }
   return lines.join('\n');
 }

@@ -105,8 +105,8 @@ export interface ServerToClientEvents {
   'connection:state': (connection: ConnectionView) => void;
   'topics:changed': (topics: TopicView[]) => void;
   /**
-   * A RecordsBatch as UTF-8 JSON bytes, in runs per partition (records-codec): encoded once per flush and shared by
-   * every browser. The browser acknowledges each batch once it has taken it; the gateway sends a
+   * A RecordsBatch as bytes (records-codec: keys and values as UTF-8, then an index of runs per
+   * partition): encoded once per flush and shared by every browser. The browser acknowledges each batch once it has taken it; the gateway sends a
    * browser that stops acknowledging counts instead of records (records:aggregate).
    */
   'records:batch': (batch: Uint8Array | ArrayBuffer, ack: () => void) => void;

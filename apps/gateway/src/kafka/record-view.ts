@@ -1,5 +1,5 @@
-import type { KafkaMessage } from 'kafkajs';
-import { limits, type RecordView } from '@lanes/events';
+import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { limits, type RecordExtras, type RecordView } from '@lanes/events';
 
 /** The header outside producers may set to name themselves on the dashboard; Lanes sets it too. */
 export const PRODUCER_HEADER = 'lanes-producer';
@@ -10,17 +10,7 @@ const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, s
 /** What a browser is shown of a record: key, a bounded preview of the value, where it sits, when. */
 export function toRecordView(topic: string, partition: number, message: KafkaMessage): RecordView {
   const value = message.value;
-  let headers = NO_HEADERS;
-  let producer: string | undefined;
-  if (message.headers) {
-    // for-in rather than Object.entries: most records have no headers, and this runs per record.
-    for (const name in message.headers) {
-      if (headers === NO_HEADERS && name !== PRODUCER_HEADER) headers = {};
-      const text = headerText(message.headers[name]);
-      if (name === PRODUCER_HEADER) producer = text;
-      else headers[name] = text;
-    }
-  }
+  const { headers, producer } = message.headers ? recordExtras(message.headers) : { headers: NO_HEADERS, producer: undefined };
   const view: RecordView = {
     topic,
     partition,
@@ -33,6 +23,20 @@ export function toRecordView(topic: string, partition: number, message: KafkaMes
   };
   if (producer !== undefined) view.producer = producer;
   return view;
+}
+
+/** A record's headers as text, with the producer's name taken out of them. */
+export function recordExtras(raw: IHeaders): RecordExtras {
+  let headers = NO_HEADERS;
+  let producer: string | undefined;
+  // for-in rather than Object.entries: most records have no headers, and this runs per record.
+  for (const name in raw) {
+    if (headers === NO_HEADERS && name !== PRODUCER_HEADER) headers = {};
+    const text = headerText(raw[name]);
+    if (name === PRODUCER_HEADER) producer = text;
+    else headers[name] = text;
+  }
+  return producer === undefined ? { headers } : { headers, producer };
 }
 
 /** The first `maxBytes` as text; toString() with no range takes Node's shortest path. */

@@ -19,12 +19,12 @@ function batch(partition: number, from: number, count: number): EncodedBatch {
 }
 
 function recordingSink() {
-  const sent: { bytes: Buffer; ack: () => void }[] = [];
+  const sent: { bytes: Uint8Array; ack: () => void }[] = [];
   const aggregates: RecordsAggregate[] = [];
   return {
     sent,
     aggregates,
-    sink: { sendRecords: (bytes: Buffer, ack: () => void) => sent.push({ bytes, ack }), sendAggregates: (a: RecordsAggregate[]) => aggregates.push(...a), sendConsumed: () => {} },
+    sink: { sendRecords: (bytes: Uint8Array, ack: () => void) => sent.push({ bytes, ack }), sendAggregates: (a: RecordsAggregate[]) => aggregates.push(...a), sendConsumed: () => {} },
   };
 }
 

@@ -4,12 +4,12 @@ import { mergeSummary, toAggregates, type PartitionSummary } from './partition-s
 /** One flush of records, encoded at most once and shared by every browser. */
 export interface EncodedBatch {
   /**
-   * The records as UTF-8 JSON in their wire form (recordsBatchText in @lanes/events); socket.io
-   * sends it as a binary attachment, not re-encoded.
+   * The records in their wire form (RecordsBatchWriter in @lanes/events); socket.io sends it as a
+   * binary attachment, not re-encoded.
    * Worked out when the first browser is sent the batch as records: a batch every browser gets
    * only as counts (they are all behind) is never encoded.
    */
-  bytes(): Buffer;
+  bytes(): Uint8Array;
   readonly count: number;
   /** Counts and offset ranges per partition: what a lagging browser gets instead. */
   summary(): PartitionSummary;
@@ -19,7 +19,7 @@ export interface EncodedBatch {
 export type OfferOutcome = 'sent' | 'queued' | 'counted';
 
 export interface ClientSink {
-  sendRecords(bytes: Buffer, onAck: () => void): void;
+  sendRecords(bytes: Uint8Array, onAck: () => void): void;
   sendAggregates(aggregates: RecordsAggregate[]): void;
   sendConsumed(batch: ConsumedBatch): void;
 }

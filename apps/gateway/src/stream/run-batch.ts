@@ -1,4 +1,4 @@
-import { recordsBatchText, type RecordView } from '@lanes/events';
+import { RecordsBatchWriter } from '@lanes/events';
 import type { EncodedBatch } from './client-stream';
 import { addRange, type PartitionSummary } from './partition-summary';
 import type { RecordRun } from './record-run';
@@ -34,16 +34,16 @@ export function sliceRuns(runs: readonly RecordRun[], size: number): RunSlice[][
 
 /**
  * One flush's worth of records for every browser, made from run slices. Counts and offset ranges
- * are worked out at once (from offsets alone); views and JSON only when a browser is sent the
+ * are worked out at once (from offsets alone); the records' bytes only when a browser is sent the
  * batch as records, after which the runs are let go. A batch waiting in a browser's backlog keeps
  * its runs: the backlog's bound (LANES_CLIENT_BUFFER_RECORDS) bounds what it keeps alive, and a
- * batch that ends up counted never costs a view.
+ * batch that ends up counted is never encoded.
  */
 export class RunBatch implements EncodedBatch {
   readonly count: number;
   private readonly counts: PartitionSummary = new Map();
   private slices: RunSlice[] | null;
-  private encoded: Buffer | null = null;
+  private encoded: Uint8Array | null = null;
 
   constructor(slices: RunSlice[]) {
     this.slices = slices;
@@ -59,11 +59,11 @@ export class RunBatch implements EncodedBatch {
     return this.counts;
   }
 
-  bytes(): Buffer {
+  bytes(): Uint8Array {
     if (!this.encoded) {
-      const views: RecordView[] = [];
-      for (const { run, start, end } of this.slices!) views.push(...run.views(start, end));
-      this.encoded = Buffer.from(recordsBatchText(views));
+      const writer = new RecordsBatchWriter();
+      for (const { run, start, end } of this.slices!) run.write(start, end, writer);
+      this.encoded = writer.finish();
       this.slices = null;
     }
     return this.encoded;

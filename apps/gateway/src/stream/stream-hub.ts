@@ -124,7 +124,7 @@ export class StreamHub {
       const runs = this.pendingRuns;
       this.pendingRuns = [];
       for (const run of runs) this.recent.add(run.views(Math.max(0, run.length - this.recent.perPartition), run.length));
-      // Modest batches keep each JSON string short-lived (cheap to collect) and let a browser
+      // Modest batches keep each encoded batch short-lived (cheap to collect) and let a browser
       // acknowledge, and draw, a burst progressively instead of parsing megabytes at once.
       for (const slices of sliceRuns(runs, this.options.maxRecordsPerBatch ?? 1000)) {
         const batch = new RunBatch(slices);
