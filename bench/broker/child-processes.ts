@@ -84,6 +84,15 @@ export function waitForLine(child: ChildProcess, pattern: RegExp, what: string, 
   });
 }
 
+/** The last few kilobytes a child writes to stderr, kept as it writes, for error messages. */
+export function stderrTail(child: ChildProcess, maxChars = 4_000): () => string {
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-maxChars);
+  });
+  return () => tail;
+}
+
 /** Asks a child to stop with SIGTERM, and kills it if it has not exited within `graceMs`. */
 export async function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { spawnStartScript, spawnTracked, spawnTypeScript, stopChild, waitForLine } from './child-processes';
+import { spawnStartScript, spawnTracked, spawnTypeScript, stderrTail, stopChild, waitForLine } from './child-processes';
 
 /** A broker under test, running in its own process on loopback. */
 export interface RunningTarget {
@@ -13,7 +13,6 @@ export interface RunningTarget {
 }
 
 const READY_TIMEOUT_MS = 30_000;
-const STDERR_TAIL_CHARS = 4_000;
 
 export interface EmbeddedBrokerOptions {
   partitions: number;
@@ -58,16 +57,13 @@ export async function startLoopbackSink(): Promise<RunningTarget> {
 
 /** Keeps draining the child's output (a full pipe would stall it) and remembers the end of stderr. */
 function running(name: string, child: ChildProcess, bootstrap: string): RunningTarget {
-  let stderr = '';
+  const tail = stderrTail(child);
   child.stdout?.resume();
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
-  });
   return {
     name,
     bootstrap,
     pid: child.pid!,
-    stderrTail: () => stderr,
+    stderrTail: tail,
     stop: () => stopChild(child),
   };
 }

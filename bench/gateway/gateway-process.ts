@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { spawnStartScript, stopChild, waitForLine } from '../broker/child-processes';
+import { spawnStartScript, stderrTail, stopChild, waitForLine } from '../broker/child-processes';
 import { parseMemoryLine, type GatewayMemory } from './memory-line';
 
 /**
@@ -29,7 +29,6 @@ export interface GatewayProcessOptions {
 
 const READY_TIMEOUT_MS = 30_000;
 const MEMORY_TIMEOUT_MS = 10_000;
-const STDERR_TAIL_CHARS = 4_000;
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const profiling = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
@@ -38,10 +37,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     before: [...profiling, '--expose-gc'],
     after: ['--import', './bench/gateway/memory-probe.ts'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
-  });
+  const tail = stderrTail(child);
   const waiting: Array<(memory: GatewayMemory) => void> = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
     const memory = parseMemoryLine(line);
@@ -55,7 +51,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     pid,
     memory: () =>
       new Promise<GatewayMemory>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`the gateway's memory probe did not answer within ${MEMORY_TIMEOUT_MS} ms.\n${stderr}`)), MEMORY_TIMEOUT_MS);
+        const timer = setTimeout(() => reject(new Error(`the gateway's memory probe did not answer within ${MEMORY_TIMEOUT_MS} ms.\n${tail()}`)), MEMORY_TIMEOUT_MS);
         waiting.push((memory) => {
           clearTimeout(timer);
           resolve(memory);
@@ -69,7 +65,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       if (typeof records !== 'number' || typeof batches !== 'number') throw new Error(`GET /api/health has no streamed totals: ${JSON.stringify(health)}`);
       return { records, batches };
     },
-    stderrTail: () => stderr,
+    stderrTail: tail,
     // A profile is written only on a clean exit, which waits for the gateway to close its clients.
     stop: () => stopChild(child, options.cpuProfileDir ? 20_000 : 5_000),
   };

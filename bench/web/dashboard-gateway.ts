@@ -1,4 +1,4 @@
-import { spawnStartScript, stopChild, waitForLine } from '../broker/child-processes';
+import { spawnStartScript, stderrTail, stopChild, waitForLine } from '../broker/child-processes';
 
 /**
  * Lanes as a person starts it, in a child process of its own: the gateway with its embedded broker,
@@ -15,14 +15,10 @@ export interface DashboardGateway {
 }
 
 const READY_TIMEOUT_MS = 60_000;
-const STDERR_TAIL_CHARS = 4_000;
 
 export async function startDashboardGateway(webDir: string): Promise<DashboardGateway> {
   const child = spawnStartScript('gateway', ['--host', '127.0.0.1', '--port', '0', '--broker-port', '0', '--web-dir', webDir, '--log-level', 'error']);
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_TAIL_CHARS);
-  });
+  const tail = stderrTail(child);
   const url = await waitForLine(child, /Lanes is running: open (http:\/\/\S+)/, 'the gateway', READY_TIMEOUT_MS);
   // Keep draining its output: a full pipe would stall it.
   child.stdout?.resume();
@@ -36,7 +32,7 @@ export async function startDashboardGateway(webDir: string): Promise<DashboardGa
     async createTopic(name, partitions) {
       await requestJson(`${url}/api/topics`, { method: 'POST', body: { name, partitions } });
     },
-    stderrTail: () => stderr,
+    stderrTail: tail,
     stop: () => stopChild(child),
   };
 }
