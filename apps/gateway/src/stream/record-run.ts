@@ -5,8 +5,9 @@ import type { RecordView, RecordsBatchWriter } from '@lanes/events';
  *
  * A record becomes a RecordView (key and value as text, headers, producer) only when it is kept as
  * recent; browsers are sent its bytes (RecordsBatchWriter), and a browser that has fallen behind
- * gets counts and offset ranges, which need offsets alone. A run may keep the fetched bytes alive (kafkajs's keys and values are
- * views of its fetch responses) until a browser has been sent it or has had it counted.
+ * gets counts and offset ranges, which need offsets alone. A run may keep the fetched bytes alive
+ * (kafkajs's keys and values are views of its fetch responses) until a browser has been sent it or
+ * has had it counted.
  */
 export interface RecordRun {
   readonly topic: string;
