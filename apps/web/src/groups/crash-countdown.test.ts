@@ -30,4 +30,9 @@ describe('crash countdown', () => {
     expect(crashCountdownText(5_000, 10_000, 0, 10_000)).toContain('session timeout reached');
     expect(crashCountdownText(undefined, 10_000, 0)).toContain('waits for its session timeout');
   });
+
+  it('never shows more time left than the session timeout, however the skew was misjudged', () => {
+    // Crashed at 10 s with a 6 s timeout; the skew came out 200 ms short (the snapshot's transit).
+    expect(crashCountdownText(16_000, 10_000, -200, 6_000)).toBe('Crashed: the broker expires it in 6.0 s (session timeout 6.0 s); until then its partitions are not read.');
+  });
 });

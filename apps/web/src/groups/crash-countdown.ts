@@ -21,7 +21,9 @@ export function formatCountdown(ms: number): string {
 export function crashCountdownText(expiresAt: number | undefined, browserNow: number, skewMs: number, sessionTimeoutMs?: number): string {
   const timeout = sessionTimeoutMs === undefined ? '' : ` (session timeout ${formatCountdown(sessionTimeoutMs)})`;
   if (expiresAt === undefined) return `Crashed: the group waits for its session timeout${timeout} before it notices.`;
-  const left = remainingMs(expiresAt, browserNow, skewMs);
+  // The skew is measured when the snapshot arrives, so it misses the snapshot's time in transit and
+  // can put the deadline a little later than it is; no deadline is further off than the timeout.
+  const left = Math.min(remainingMs(expiresAt, browserNow, skewMs), sessionTimeoutMs ?? Infinity);
   if (left === 0) return `Crashed: session timeout reached${timeout}; the group is rebalancing without it.`;
   return `Crashed: the broker expires it in ${formatCountdown(left)}${timeout}; until then its partitions are not read.`;
 }
