@@ -2,15 +2,17 @@ import type { EncodeInput, RequestByKey, RequestHeader, ResponseByKey } from '@l
 import type { BrokerEvents } from './broker-events';
 import type { BrokerOptions } from './broker-options';
 import type { GroupCoordinator } from './group/group-coordinator';
+import type { SlabPool } from './log/slab-pool';
 import type { TopicRegistry } from './log/topic-registry';
 import type { ProducerStates } from './producer/producer-states';
-import type { KeepView } from './kept-bytes';
 
 /** What every request handler may use: the broker's parts, wired once in broker.ts. */
 export interface BrokerContext {
   readonly options: BrokerOptions;
   readonly advertised: { readonly host: string; readonly port: number };
   readonly topics: TopicRegistry;
+  /** The memory every log keeps its batches in; a Fetch pins what its response refers to. */
+  readonly slabs: SlabPool;
   readonly groups: GroupCoordinator;
   readonly producers: ProducerStates;
   readonly events: BrokerEvents;
@@ -25,10 +27,11 @@ export interface RequestContext {
   /** Aborted when the client's connection closes or is closing: answer now or let go. */
   readonly connectionReleased: AbortSignal;
   /**
-   * The request's bytes are valid only while the handler runs: what it keeps of them (Produce's
-   * record batches) it keeps through this (network/frame-splitter.ts).
+   * Runs `callback` once the response has been written to the socket, or will never be (the
+   * connection closed, the handler failed, no response is due): Fetch keeps the log memory its
+   * response refers to from being used again until then.
    */
-  readonly keep: KeepView;
+  readonly afterWrite: (callback: () => void) => void;
 }
 
 /** A response body (fields left out take Kafka's defaults), or null for "send nothing" (acks=0). */

@@ -3,6 +3,7 @@ import type { BrokerContext } from './broker-context';
 import { parseBrokerOptions, type BrokerOptions, type BrokerOptionsInput } from './broker-options';
 import { createFrameHandler } from './dispatch';
 import { GroupCoordinator } from './group/group-coordinator';
+import { SlabPool } from './log/slab-pool';
 import { TopicRegistry } from './log/topic-registry';
 import { TcpServer } from './network/tcp-server';
 import { ProducerStates } from './producer/producer-states';
@@ -35,8 +36,10 @@ export async function startBroker(input: BrokerOptionsInput = {}): Promise<Broke
   const options = parseBrokerOptions(input);
   const log = options.log ?? (() => {});
   const events = new BrokerEvents();
+  const slabs = new SlabPool();
   const topics = new TopicRegistry({
     events,
+    slabs,
     defaultPartitions: options.defaultPartitions,
     maxPartitionsPerTopic: options.maxPartitionsPerTopic,
     topicDefaults: {
@@ -55,7 +58,7 @@ export async function startBroker(input: BrokerOptionsInput = {}): Promise<Broke
   events.on('topic:deleted', ({ topic }) => producers.forgetTopic(topic));
   const closing = new AbortController();
   const advertised = { host: options.advertisedHost ?? advertisableHost(options.host), port: options.port };
-  const context: BrokerContext = { options, advertised, topics, groups, producers, events, closing: closing.signal, log };
+  const context: BrokerContext = { options, advertised, topics, slabs, groups, producers, events, closing: closing.signal, log };
 
   const server = new TcpServer(
     { host: options.host, port: options.port, maxRequestBytes: options.maxRequestBytes, maxInFlightRequests: options.maxInFlightRequestsPerConnection, log },

@@ -28,7 +28,7 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
   // Not async: decoding happens before anything is awaited, so a malformed frame throws at once and
   // the connection stops acting on anything that came after it. A handler that answers at once
   // (most do) is encoded at once, with no promise in between.
-  return (frame, connection, keep) => {
+  return (frame, connection) => {
     let header: RequestHeader;
     let body: unknown;
     try {
@@ -44,19 +44,58 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
       throw error;
     }
     const handler = handlers[header.apiKey as keyof RequestByKey] as (b: BrokerContext, r: unknown, c: RequestContext) => unknown;
+    const afterWrite = new AfterWrite();
+    const context: RequestContext = { header, clientHost: connection.clientHost, connectionReleased: connection.released, afterWrite: (callback) => afterWrite.add(callback) };
     // A handler that throws closes the connection through the caller, as a rejected answer does.
-    const response = handler(broker, body, { header, clientHost: connection.clientHost, connectionReleased: connection.released, keep });
-    return response instanceof Promise ? response.then((settled) => encodeAnswer(header, settled)) : encodeAnswer(header, response);
+    try {
+      const response = handler(broker, body, context);
+      if (!(response instanceof Promise)) return encodeAnswer(header, response, afterWrite);
+      return response
+        .then((settled) => encodeAnswer(header, settled, afterWrite))
+        .catch((error: unknown) => {
+          afterWrite.run();
+          throw error;
+        });
+    } catch (error) {
+      afterWrite.run();
+      throw error;
+    }
   };
 }
 
-function encodeAnswer(header: RequestHeader, response: unknown): Answer {
-  return response === null ? null : encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+function encodeAnswer(header: RequestHeader, response: unknown, afterWrite: AfterWrite): Answer {
+  if (response === null) {
+    afterWrite.run();
+    return null;
+  }
+  const chunks = encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
+  return afterWrite.empty ? { chunks } : { chunks, written: () => afterWrite.run() };
 }
 
-function apiVersionsUnsupported(correlationId: number): Buffer[] {
-  return encodeResponseChunks(ApiKey.ApiVersions, 0, correlationId, {
+/** What a handler asked to run once its response is written (or dropped): see RequestContext.afterWrite. */
+class AfterWrite {
+  private callbacks: (() => void)[] = [];
+
+  get empty(): boolean {
+    return this.callbacks.length === 0;
+  }
+
+  add(callback: () => void): void {
+    this.callbacks.push(callback);
+  }
+
+  /** Runs each callback once. */
+  run(): void {
+    const callbacks = this.callbacks;
+    this.callbacks = [];
+    for (const callback of callbacks) callback();
+  }
+}
+
+function apiVersionsUnsupported(correlationId: number): Answer {
+  const chunks = encodeResponseChunks(ApiKey.ApiVersions, 0, correlationId, {
     errorCode: ErrorCode.UNSUPPORTED_VERSION,
     apiKeys: advertisedApiKeys(),
   });
+  return { chunks };
 }

@@ -20,7 +20,9 @@ type ApiKeyWithBoth = keyof RequestByKey & keyof ResponseByKey;
  *   const { body } = await socket.request(ApiKey.Metadata, 1, { topics: null });
  */
 export class RawKafkaSocket {
-  private pending: Buffer = Buffer.alloc(0);
+  /** Bytes received and not yet handed out as frames, in the chunks they came in. */
+  private unjoined: Buffer[] = [];
+  private unjoinedBytes = 0;
   private readonly frames: Buffer[] = [];
   private readonly waiters: (() => void)[] = [];
   private serverClosed = false;
@@ -128,24 +130,46 @@ export class RawKafkaSocket {
     return this.serverClosed;
   }
 
+  /** Stops reading: what the broker writes piles up in its socket, as with a client that is busy. */
+  pause(): void {
+    this.socket.pause();
+  }
+
+  resume(): void {
+    this.socket.resume();
+  }
+
   destroy(): void {
     this.socket.destroy();
   }
 
   private onData(chunk: Buffer): void {
-    this.pending = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
-    while (this.pending.length >= 4) {
-      const size = this.pending.readInt32BE(0);
+    // Chunks are joined only once a whole frame is there: joining at every chunk would copy a large
+    // response over and over.
+    this.unjoined.push(chunk);
+    this.unjoinedBytes += chunk.length;
+    while (this.unjoinedBytes >= 4) {
+      if (this.unjoined.length > 1 && this.unjoined[0]!.length < 4) this.join();
+      const size = this.unjoined[0]!.readInt32BE(0);
       if (size < 0) {
         this.violation = `broker sent a negative frame size ${size}`;
         this.socket.destroy();
         return;
       }
-      if (this.pending.length < 4 + size) break;
-      this.frames.push(this.pending.subarray(4, 4 + size));
-      this.pending = this.pending.subarray(4 + size);
+      if (this.unjoinedBytes < 4 + size) break;
+      if (this.unjoined[0]!.length < 4 + size) this.join();
+      const first = this.unjoined[0]!;
+      this.frames.push(first.subarray(4, 4 + size));
+      const rest = first.subarray(4 + size);
+      this.unjoinedBytes -= 4 + size;
+      if (rest.length > 0) this.unjoined[0] = rest;
+      else this.unjoined.shift();
     }
     this.wake();
+  }
+
+  private join(): void {
+    this.unjoined = [Buffer.concat(this.unjoined)];
   }
 
   private waitForActivity(timeoutMs: number): Promise<void> {

@@ -1,6 +1,5 @@
 import { ErrorCode, type FetchRequest } from '@lanes/kafka-protocol';
 import type { ApiHandler, BrokerContext } from '../broker-context';
-import { allPieces } from '../kept-bytes';
 
 /**
  * Fetch (1), v4-11. Answers at once when at least min_bytes are ready, otherwise parks until enough
@@ -8,7 +7,7 @@ import { allPieces } from '../kept-bytes';
  * consumers spin). Every requested partition is answered; the first batch is returned even past
  * max_bytes so a consumer can always make progress (KIP-74). No fetch sessions: session id 0.
  */
-export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased }) => {
+export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased, afterWrite }) => {
   const deadline = Date.now() + Math.max(0, request.maxWaitMs);
   let answer = readPartitions(broker, request);
   const stop = AbortSignal.any([broker.closing, connectionReleased]);
@@ -18,12 +17,16 @@ export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased
     await appendOrTimeout(broker, request, left, stop);
     answer = readPartitions(broker, request);
   }
+  // The response is written from the log's memory; retention or a deleted topic may let go of the
+  // batches before the socket has taken them all, so their memory is kept until it has.
+  afterWrite(broker.slabs.pin(answer.batches));
   return { errorCode: ErrorCode.NONE, sessionId: 0, responses: answer.responses };
 };
 
 function readPartitions(broker: BrokerContext, request: FetchRequest) {
   let bytes = 0;
   let failed = false;
+  const batches: Buffer[] = [];
   const responses = request.topics.map((topic) => ({
     topic: topic.topic,
     partitions: topic.partitions.map((p) => {
@@ -40,13 +43,13 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
         return { partitionIndex: p.partition, errorCode: result.code, ...offsets, records: null };
       }
       bytes += result.bytes;
+      batches.push(...result.batches);
       // The stored batches as chunks of one records field: the response is written from them as
       // they are, without joining them into fresh memory.
-      const records = allPieces(result.batches);
-      return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records };
+      return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records: result.batches };
     }),
   }));
-  return { responses, bytes, failed };
+  return { responses, bytes, failed, batches };
 }
 
 /** Resolves when a requested partition receives a batch, the time is up, or `stop` aborts. */

@@ -1,19 +1,18 @@
 import { ErrorCode, RecordBatchError, splitBatches, type BatchView, type ProduceRequest } from '@lanes/kafka-protocol';
 import type { ApiHandler, BrokerContext } from '../broker-context';
-import type { KeepView } from '../kept-bytes';
 
 /**
  * Produce (0), v3-7: every batch is record batch v2. Batches are validated (framing, CRC-32C,
  * record count), checked against the idempotent producer's sequence, and stored as received with
  * only baseOffset rewritten. acks=0 gets no response at all (broker-notes pitfall 3).
  */
-export const produce: ApiHandler<0> = (broker, request, { header, keep }) => {
+export const produce: ApiHandler<0> = (broker, request, { header }) => {
   const acksValid = request.acks === 0 || request.acks === 1 || request.acks === -1;
   const responses = request.topicData.map((topic) => ({
     name: topic.name,
     partitionResponses: topic.partitionData.map((partition) => ({
       index: partition.index,
-      ...(acksValid ? appendPartition(broker, request, topic.name, partition, keep) : failure(ErrorCode.INVALID_REQUIRED_ACKS)),
+      ...(acksValid ? appendPartition(broker, request, topic.name, partition) : failure(ErrorCode.INVALID_REQUIRED_ACKS)),
     })),
   }));
   if (request.acks === 0) return null;
@@ -25,7 +24,7 @@ function failure(errorCode: number) {
   return { errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 };
 }
 
-function appendPartition(broker: BrokerContext, request: ProduceRequest, topicName: string, partition: ProduceRequest.PartitionProduceData, keep: KeepView) {
+function appendPartition(broker: BrokerContext, request: ProduceRequest, topicName: string, partition: ProduceRequest.PartitionProduceData) {
   const log = broker.topics.partition(topicName, partition.index);
   if (!log) return failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
   if (request.transactionalId !== null) return failure(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
@@ -58,7 +57,7 @@ function appendPartition(broker: BrokerContext, request: ProduceRequest, topicNa
       return { errorCode: ErrorCode.NONE, baseOffset: verdict.baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
     }
   }
-  const { baseOffset } = log.append(keep(bytes), header);
+  const { baseOffset } = log.append(bytes, header);
   if (idempotent) broker.producers.appended(topicName, partition.index, header, baseOffset);
   return { errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
 }

@@ -1,6 +1,3 @@
-import { bytesLength } from '@lanes/kafka-protocol';
-import type { KeptBytes } from '../kept-bytes';
-
 /** What observers see of a segment: read-only numbers, never the stored bytes. */
 export interface SegmentSummary {
   readonly baseOffset: number;
@@ -25,7 +22,7 @@ export interface SegmentSummary {
  *   a target is exactly the first batch whose own maxTimestamp reaches it, so binary search works.
  */
 export class LogSegment {
-  private readonly stored: KeptBytes[] = [];
+  private readonly stored: Buffer[] = [];
   private readonly batchBaseOffsets: number[] = [];
   private readonly runningMaxTimestamps: number[] = [];
   private size = 0;
@@ -76,19 +73,24 @@ export class LogSegment {
     return this.largestTimestamp >= 0 ? this.largestTimestamp : this.lastAppendedAt;
   }
 
-  append(batch: KeptBytes, baseOffset: number, nextOffset: number, maxTimestamp: number, now: number): void {
+  append(batch: Buffer, baseOffset: number, nextOffset: number, maxTimestamp: number, now: number): void {
     // A segment's age for segment.ms counts from its first batch, not from when it was opened empty.
     if (this.stored.length === 0) this.openedAt = now;
     this.stored.push(batch);
     this.batchBaseOffsets.push(baseOffset);
     this.largestTimestamp = Math.max(this.largestTimestamp, maxTimestamp);
     this.runningMaxTimestamps.push(this.largestTimestamp);
-    this.size += bytesLength(batch);
+    this.size += batch.length;
     this.nextOffset = nextOffset;
     this.lastAppendedAt = now;
   }
 
-  batchAt(index: number): KeptBytes {
+  /** Every batch, oldest first. */
+  batches(): readonly Buffer[] {
+    return this.stored;
+  }
+
+  batchAt(index: number): Buffer {
     const batch = this.stored[index];
     if (batch === undefined) throw new RangeError(`Segment ${this.baseOffset} has no batch ${index}`);
     return batch;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerEvents, type BrokerEventMap } from '../broker-events';
-import { contiguous, type KeptBytes } from '../kept-bytes';
 import { PartitionLog } from './partition-log';
+import { SlabPool } from './slab-pool';
 import { makeTestBatch } from './test-batch';
 import { TopicConfig } from './topic-config';
 
@@ -25,32 +25,35 @@ function appendRecords(log: PartitionLog, records: number, payloadBytes = 10, ti
   return { ...log.append(batch, info), batch };
 }
 
-function baseOffsetsOf(batches: KeptBytes[]): number[] {
-  return batches.map((batch) => Number(contiguous(batch).readBigInt64BE(0)));
+function baseOffsetsOf(batches: Buffer[]): number[] {
+  return batches.map((batch) => Number(batch.readBigInt64BE(0)));
 }
 
-/** The only batch a read returned, as one Buffer that is the stored one (not a join of pieces). */
-function onlyBuffer(batches: KeptBytes[]): Buffer {
-  const [batch] = batches;
-  if (batches.length !== 1 || !Buffer.isBuffer(batch)) throw new Error(`expected one Buffer, got ${batches.length} batches`);
-  return batch;
+/** The stored batches from `offset` on. */
+function storedFrom(log: PartitionLog, offset: number): Buffer[] {
+  const result = log.read(offset, 1_000_000);
+  if (result.error !== 'none') throw new Error(`expected data at offset ${offset}`);
+  return result.batches;
 }
 
 /** 61-byte header + 139 bytes = 200 bytes per batch, so 5 batches fit a 1024-byte segment. */
 const BATCH_200 = 139;
 
 describe('PartitionLog append', () => {
-  it('assigns consecutive offsets across many appends and writes them into each batch', () => {
+  it('assigns consecutive offsets across many appends and writes them into each stored batch', () => {
     const { log, seen } = setUp();
     let expected = 0;
+    const baseOffsets: number[] = [];
     for (let i = 0; i < 200; i++) {
       const records = (i % 7) + 1;
-      const { baseOffset, batch } = appendRecords(log, records);
+      const { baseOffset } = appendRecords(log, records);
       expect(baseOffset).toBe(expected);
-      expect(Number(batch.readBigInt64BE(0))).toBe(expected);
-      expect(batch.readInt32BE(12)).toBe(0); // partitionLeaderEpoch
+      baseOffsets.push(expected);
       expected += records;
     }
+    const stored = storedFrom(log, 0);
+    expect(baseOffsetsOf(stored)).toEqual(baseOffsets);
+    expect(stored.map((batch) => batch.readInt32BE(12))).toEqual(baseOffsets.map(() => 0)); // partitionLeaderEpoch
     expect(log.logStartOffset).toBe(0);
     expect(log.logEndOffset).toBe(expected);
     expect(log.highWatermark).toBe(expected);
@@ -75,98 +78,33 @@ describe('PartitionLog append', () => {
     expect(seen.appended[0]).toMatchObject({ count: 3, maxTimestamp: 1_700_000_000_123, producerId: 4242 });
   });
 
-  it('copies a batch that is a small view of a large buffer, so the frame is not kept alive', () => {
+  it('stores a copy, so the bytes it was given may be reused as soon as append returns', () => {
     const { log } = setUp();
-    const frame = Buffer.alloc(64 * 1024);
-    const { batch, info } = makeTestBatch({ records: 1 });
-    batch.copy(frame, 100);
-    const view = frame.subarray(100, 100 + batch.length);
-    log.append(view, info);
-    const result = log.read(0, 1_000_000);
-    if (result.error !== 'none') throw new Error('expected data');
-    const stored = onlyBuffer(result.batches);
-    expect(stored.buffer).not.toBe(frame.buffer);
-    expect(Number(stored.readBigInt64BE(0))).toBe(0);
-    expect(Number(view.readBigInt64BE(0))).toBe(-1); // the frame itself was left as received
-    expect(stored.subarray(61)).toEqual(view.subarray(61));
-  });
-
-  it('keeps a batch that is its own buffer without copying', () => {
-    const { log } = setUp();
-    const { batch } = appendRecords(log, 1);
-    const result = log.read(0, 1_000_000);
-    if (result.error !== 'none') throw new Error('expected data');
-    expect(result.batches[0]).toBe(batch);
-  });
-
-  /** `batch` cut at `at` into two reads of their own, as a request split across socket reads arrives. */
-  function inTwoReads(batch: Buffer, at: number): [Buffer, Buffer] {
-    const own = (bytes: Buffer) => {
-      const read = Buffer.allocUnsafeSlow(bytes.length);
-      bytes.copy(read);
-      return read;
-    };
-    return [own(batch.subarray(0, at)), own(batch.subarray(at))];
-  }
-
-  /** `batch` split after 100 bytes, the first 100 at the end of a 64 KiB read, the rest a read of its own. */
-  function firstHundredBytesAtEndOfLargeRead(batch: Buffer): { read: Buffer; smallHead: Buffer; tail: Buffer } {
     const read = Buffer.alloc(64 * 1024);
-    batch.copy(read, read.length - 100, 0, 100);
-    const [, tail] = inTwoReads(batch, 100);
-    return { read, smallHead: read.subarray(read.length - 100), tail };
-  }
-
-  it('keeps a batch that came in two reads as those two pieces, its base offset written into the first', () => {
-    const { log } = setUp();
-    appendRecords(log, 3);
     const { batch, info } = makeTestBatch({ records: 2, payloadBytes: 500 });
-    const [head, tail] = inTwoReads(batch, 200);
-    log.append([head, tail], info);
+    batch.copy(read, 100);
+    const view = read.subarray(100, 100 + batch.length);
+    log.append(view, info);
+    read.fill(0x5a);
 
-    const result = log.read(3, 1_000_000);
-    if (result.error !== 'none') throw new Error('expected data');
-    const stored = result.batches[0]!;
-    expect(Buffer.isBuffer(stored)).toBe(false);
-    expect((stored as readonly Buffer[])[0]).toBe(head);
-    expect((stored as readonly Buffer[])[1]).toBe(tail);
-    expect(result.bytes).toBe(batch.length);
-    expect(Number(contiguous(stored).readBigInt64BE(0))).toBe(3);
-    expect(contiguous(stored).subarray(16)).toEqual(batch.subarray(16));
-    expect(log.bytes).toBe(makeTestBatch({ records: 3 }).batch.length + batch.length);
+    const [stored] = storedFrom(log, 0);
+    expect(stored!.buffer).not.toBe(read.buffer);
+    expect(Number(stored!.readBigInt64BE(0))).toBe(0);
+    expect(stored!.subarray(16)).toEqual(batch.subarray(16));
+    expect(Number(batch.readBigInt64BE(0))).toBe(-1); // what the caller passed was left as it was
   });
 
-  it('keeps a small piece of a large read as it is when the batch is a large share of that read', () => {
+  it('keeps batches intact across many slabs, and a batch larger than a slab in memory of its own', () => {
     const { log } = setUp();
-    const { batch, info } = makeTestBatch({ records: 1, payloadBytes: 9000 });
-    const { read, smallHead, tail } = firstHundredBytesAtEndOfLargeRead(batch);
-    log.append([smallHead, tail], info);
-
-    const result = log.read(0, 1_000_000);
-    if (result.error !== 'none') throw new Error('expected data');
-    const stored = result.batches[0] as readonly Buffer[];
-    expect(stored[0]!.buffer).toBe(read.buffer);
-    expect(stored[1]).toBe(tail);
-    expect(contiguous(stored).subarray(16)).toEqual(batch.subarray(16));
-  });
-
-  it('copies a batch in pieces that is a small share of the largest read it came in, and joins pieces whose first cannot hold the fields written in place', () => {
-    const { log } = setUp();
-    const { batch, info } = makeTestBatch({ records: 1, payloadBytes: 500 });
-    const { read, smallHead, tail } = firstHundredBytesAtEndOfLargeRead(batch);
-    log.append([smallHead, tail], info);
-    const [headOnly, tailOfTen] = inTwoReads(batch, 10);
-    log.append([headOnly, tailOfTen], info);
-
-    const result = log.read(0, 1_000_000);
-    if (result.error !== 'none') throw new Error('expected data');
-    const [first, second] = result.batches;
-    expect(Buffer.isBuffer(first) && first.buffer).not.toBe(read.buffer);
-    expect(Buffer.isBuffer(first)).toBe(true);
-    expect(Buffer.isBuffer(second)).toBe(true);
-    expect(baseOffsetsOf(result.batches)).toEqual([0, 1]);
-    expect(Number(smallHead.readBigInt64BE(0))).toBe(-1); // the read itself was left as received
-    for (const stored of result.batches) expect(contiguous(stored).subarray(16)).toEqual(batch.subarray(16));
+    const payloads = [10, 9_000, 30_000, 700_000, 200, 40_000];
+    const batches = payloads.map((payloadBytes, i) => {
+      const { batch, info } = makeTestBatch({ records: 1, payloadBytes, timestamp: 1_700_000_000_000 + i });
+      log.append(batch, info);
+      return batch;
+    });
+    const stored = storedFrom(log, 0);
+    expect(baseOffsetsOf(stored)).toEqual([0, 1, 2, 3, 4, 5]);
+    stored.forEach((batch, i) => expect(batch.subarray(16)).toEqual(batches[i]!.subarray(16)));
   });
 
   it('refuses a buffer too short to be a record batch with a clear error', () => {
@@ -320,6 +258,26 @@ describe('PartitionLog retention', () => {
     ]);
     expect(log.read(4, 1000)).toMatchObject({ error: 'OFFSET_OUT_OF_RANGE', logStartOffset: 5 });
     expect(log.read(5, 1)).toMatchObject({ error: 'none', bytes: 200 });
+  });
+
+  it('stores new batches in the memory of segments retention deleted, and keeps the data intact', () => {
+    const events = new BrokerEvents();
+    const config = TopicConfig.parse({ 'segment.bytes': String(64 * 1024), 'retention.bytes': String(128 * 1024) });
+    const slabs = new SlabPool({ smallestSlabBytes: 16 * 1024, largestSlabBytes: 64 * 1024 });
+    const log = new PartitionLog({ topic: 'orders', partition: 2, config: () => config, events, slabs });
+    const memoryOf = new Set<ArrayBufferLike>();
+    for (let i = 0; i < 200; i++) {
+      const { batch, info } = makeTestBatch({ payloadBytes: 4000 });
+      batch.fill(i % 251, 61);
+      log.append(batch, info);
+      const [stored] = storedFrom(log, i);
+      memoryOf.add(stored!.buffer);
+    }
+    // 200 batches of 4 KB is 800 KB; retention keeps about 192 KB, so later batches reuse the memory of deleted ones.
+    expect(log.logStartOffset).toBeGreaterThan(140);
+    expect(memoryOf.size).toBeLessThan(10);
+    const kept = storedFrom(log, log.logStartOffset);
+    kept.forEach((batch, i) => expect(batch.subarray(61).every((byte) => byte === (log.logStartOffset + i) % 251)).toBe(true));
   });
 
   it('never deletes the active segment, however small retention.bytes is', () => {

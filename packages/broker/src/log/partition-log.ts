@@ -1,8 +1,8 @@
 import type { BrokerEvents } from '../broker-events';
 import { LogSegment, type SegmentSummary } from './log-segment';
-import { BATCH_HEADER_SIZE, bytesLength, decodeRecords, PARTITION_LEADER_EPOCH_OFFSET, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
+import { BATCH_HEADER_SIZE, decodeRecords, RecordBatchError, writeBaseOffset, writePartitionLeaderEpoch } from '@lanes/kafka-protocol';
 import type { TopicConfig } from './topic-config';
-import { contiguous, keptPieces, type KeptBytes } from '../kept-bytes';
+import { SlabCursor, SlabPool } from './slab-pool';
 
 /** What the caller already parsed from the batch header. */
 export interface AppendInfo {
@@ -14,7 +14,7 @@ export interface AppendInfo {
 }
 
 export type ReadResult =
-  | { readonly error: 'none'; readonly batches: KeptBytes[]; readonly bytes: number }
+  | { readonly error: 'none'; readonly batches: Buffer[]; readonly bytes: number }
   | {
       readonly error: 'OFFSET_OUT_OF_RANGE';
       /** Kafka error code OFFSET_OUT_OF_RANGE. */
@@ -44,21 +44,9 @@ export interface PartitionLogOptions {
   /** Read on every append and retention pass, so a changed config applies at once. */
   readonly config: () => TopicConfig;
   readonly events: BrokerEvents;
+  /** Where the log copies the batches it keeps (shared by the broker's logs). Default: a pool of its own. */
+  readonly slabs?: SlabPool;
 }
-
-/**
- * A batch that covers less than this share of its backing memory is copied before it is stored.
- * Batches arrive as views of socket reads (up to 64 KiB each), or as pieces of two or more when
- * their request was split between reads (kept-bytes.ts), so a stored view keeps its read alive.
- * Frames are mostly batches, so a typical batch is a large share of its read and is stored as is:
- * copying every batch cost the broker a sixth of its produce time (bench/broker). Only a small
- * batch in a large read (a few bytes of a single message pinning 64 KiB) is copied, which bounds the
- * memory pinned to eight times what is stored (per read, for a batch in pieces).
- */
-const COPY_WHEN_VIEW_SHARE_BELOW = 1 / 8;
-
-/** Append writes baseOffset and partitionLeaderEpoch in place; the latter is the last of them. */
-const HEADER_FIELDS_WRITTEN_BYTES = PARTITION_LEADER_EPOCH_OFFSET + 4;
 
 /**
  * One partition's log, in memory: an ordered list of segments, each holding whole record batches
@@ -75,6 +63,8 @@ export class PartitionLog {
   readonly partition: number;
   private readonly config: () => TopicConfig;
   private readonly events: BrokerEvents;
+  private readonly slabs: SlabPool;
+  private readonly memory = new SlabCursor();
   /** Oldest first; never empty. The last one is the active segment, the only one appended to. */
   private readonly segmentList: LogSegment[];
   private totalBytes = 0;
@@ -85,6 +75,7 @@ export class PartitionLog {
     this.partition = options.partition;
     this.config = options.config;
     this.events = options.events;
+    this.slabs = options.slabs ?? new SlabPool();
     this.segmentList = [new LogSegment(0, Date.now())];
   }
 
@@ -116,14 +107,13 @@ export class PartitionLog {
   }
 
   /**
-   * Stores a validated record batch at the log end: one Buffer, or the pieces a split request
-   * brought it in (kept-bytes.ts). The batch's baseOffset (and its partitionLeaderEpoch, set to 0)
-   * are overwritten in place, in its first piece, which leaves its CRC32C valid: the CRC covers
-   * attributes onward. The caller's memory is modified unless it is copied (see
-   * COPY_WHEN_VIEW_SHARE_BELOW).
+   * Stores a validated record batch at the log end: a copy in the log's own memory (slab-pool.ts), so
+   * the caller's bytes may be reused as soon as this returns. The copy's baseOffset (and its
+   * partitionLeaderEpoch, set to 0) are overwritten, which leaves its CRC32C valid: the CRC covers
+   * attributes onward.
    */
-  append(batch: KeptBytes, info: AppendInfo): { baseOffset: number } {
-    const length = bytesLength(batch);
+  append(batch: Buffer, info: AppendInfo): { baseOffset: number } {
+    const length = batch.length;
     if (length < BATCH_HEADER_SIZE) {
       throw new RangeError(`A record batch is at least ${BATCH_HEADER_SIZE} bytes; got ${length}`);
     }
@@ -133,11 +123,10 @@ export class PartitionLog {
     const now = Date.now();
     this.rollIfNeeded(length, now);
 
-    const stored = storable(batch, length);
+    const stored = this.slabs.store(batch, this.memory);
     const baseOffset = this.logEndOffset;
-    const head = Buffer.isBuffer(stored) ? stored : stored[0]!;
-    writeBaseOffset(head, baseOffset);
-    writePartitionLeaderEpoch(head, 0);
+    writeBaseOffset(stored, baseOffset);
+    writePartitionLeaderEpoch(stored, 0);
     this.activeSegment.append(stored, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
     this.totalBytes += length;
     this.totalBatches += 1;
@@ -169,7 +158,7 @@ export class PartitionLog {
         logEndOffset: this.logEndOffset,
       };
     }
-    const batches: KeptBytes[] = [];
+    const batches: Buffer[] = [];
     let bytes = 0;
     if (fetchOffset === this.logEndOffset) return { error: 'none', batches, bytes };
 
@@ -180,7 +169,7 @@ export class PartitionLog {
       const segment = this.segmentList[segmentIndex] as LogSegment;
       for (; batchIndex < segment.batchCount; batchIndex++) {
         const batch = segment.batchAt(batchIndex);
-        const length = bytesLength(batch);
+        const length = batch.length;
         const fits = bytes + length <= maxBytes || (minOneBatch && batches.length === 0);
         if (!fits) return { error: 'none', batches, bytes };
         batches.push(batch);
@@ -205,7 +194,7 @@ export class PartitionLog {
     // approach (UnifiedLog.fetchOffsetByTimestamp scans segments, then uses the time index).
     for (const segment of this.segmentList) {
       const index = segment.indexOfFirstBatchAtOrAfter(timestamp);
-      if (index >= 0) return firstRecordAtOrAfter(contiguous(segment.batchAt(index)), timestamp) ?? { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
+      if (index >= 0) return firstRecordAtOrAfter(segment.batchAt(index), timestamp) ?? { offset: segment.baseOffsetAt(index), timestamp: segment.runningMaxTimestampAt(index) };
     }
     return null;
   }
@@ -234,6 +223,15 @@ export class PartitionLog {
       }
     }
     return deleted;
+  }
+
+  /** The log is gone (its topic was deleted): its batches' memory may be used again. */
+  discard(): void {
+    for (const segment of this.segmentList) this.release(segment);
+    this.slabs.close(this.memory);
+    this.segmentList.splice(0, this.segmentList.length, new LogSegment(this.logEndOffset, Date.now()));
+    this.totalBytes = 0;
+    this.totalBatches = 0;
   }
 
   /** Read-only summaries, oldest first; the last is the active segment. */
@@ -278,6 +276,7 @@ export class PartitionLog {
 
   private deleteOldestSegment(reason: DeletedSegment['reason']): DeletedSegment {
     const segment = this.segmentList.shift() as LogSegment;
+    this.release(segment);
     this.totalBytes -= segment.bytes;
     this.totalBatches -= segment.batchCount;
     this.events.emit('segment:deleted', {
@@ -291,6 +290,10 @@ export class PartitionLog {
     return { baseOffset: segment.baseOffset, endOffset: segment.endOffset, bytes: segment.bytes, reason };
   }
 
+  private release(segment: LogSegment): void {
+    for (const batch of segment.batches()) this.slabs.release(batch);
+  }
+
   /** Last segment whose base offset is <= offset (binary search over segment base offsets). */
   private indexOfSegmentContaining(offset: number): number {
     let low = 0;
@@ -302,31 +305,6 @@ export class PartitionLog {
     }
     return low;
   }
-}
-
-/**
- * What the log keeps of a batch. A batch that is a small share of the socket read it lies in is
- * copied, so that it does not pin the rest of that read; a batch that came in pieces, of the largest
- * read among them. Pieces are joined, too, when the first cannot take the header fields written in
- * place (a split right at the start of the batch).
- */
-function storable(batch: KeptBytes, length: number): KeptBytes {
-  if (Buffer.isBuffer(batch)) return pinsLittle(length, batch.buffer.byteLength) ? batch : copyOf(batch, length);
-  const largestRead = Math.max(...batch.map((piece) => piece.buffer.byteLength));
-  if (batch[0]!.length < HEADER_FIELDS_WRITTEN_BYTES || !pinsLittle(length, largestRead)) return copyOf(batch, length);
-  return batch;
-}
-
-function pinsLittle(kept: number, read: number): boolean {
-  return kept >= read * COPY_WHEN_VIEW_SHARE_BELOW;
-}
-
-/** One Buffer on an ArrayBuffer of its own (not Node's shared 8 KiB pool), so the copy pins nothing else either. */
-function copyOf(batch: KeptBytes, length: number): Buffer {
-  const copy = Buffer.allocUnsafeSlow(length);
-  let at = 0;
-  for (const piece of keptPieces(batch)) at += piece.copy(copy, at);
-  return copy;
 }
 
 /**

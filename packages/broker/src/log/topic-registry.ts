@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BrokerEvents } from '../broker-events';
 import { TopicError } from './log-errors';
 import { PartitionLog } from './partition-log';
+import { SlabPool } from './slab-pool';
 import { topicCollisionKey, validateTopicName } from './topic-name';
 import { TopicConfig, TopicConfigDefaults, type RawConfigValue } from './topic-config';
 
@@ -16,6 +17,7 @@ export class Topic {
     readonly config: TopicConfig,
     partitionCount: number,
     private readonly events: BrokerEvents,
+    private readonly slabs: SlabPool,
   ) {
     this.growTo(partitionCount);
   }
@@ -32,11 +34,16 @@ export class Topic {
     return this.logs[index];
   }
 
+  /** Internal to the registry: the topic is deleted, so its batches' memory may be used again. */
+  discard(): void {
+    for (const log of this.logs) log.discard();
+  }
+
   /** Internal to the registry: adds empty partitions up to `total`. */
   growTo(total: number): void {
     while (this.logs.length < total) {
       this.logs.push(
-        new PartitionLog({ topic: this.name, partition: this.logs.length, config: () => this.config, events: this.events }),
+        new PartitionLog({ topic: this.name, partition: this.logs.length, config: () => this.config, events: this.events, slabs: this.slabs }),
       );
     }
   }
@@ -50,6 +57,8 @@ export interface TopicRegistryOptions {
   readonly maxPartitionsPerTopic?: number;
   /** Broker-level defaults for topic configs, keyed by topic config name (e.g. 'segment.bytes'); null or undefined leaves Kafka's default. */
   readonly topicDefaults?: Readonly<Record<string, RawConfigValue | null | undefined>>;
+  /** Where every partition keeps its batches; one pool for the whole broker. Default: a pool of its own. */
+  readonly slabs?: SlabPool;
 }
 
 export interface CreateTopicOptions {
@@ -73,6 +82,7 @@ type ConfigOverrides = Readonly<Record<string, RawConfigValue | null | undefined
  */
 export class TopicRegistry {
   private readonly events: BrokerEvents;
+  private readonly slabs: SlabPool;
   private readonly topics = new Map<string, Topic>();
   /** Collision key (see topicCollisionKey) to the existing name that owns it. */
   private readonly namesByCollisionKey = new Map<string, string>();
@@ -82,6 +92,7 @@ export class TopicRegistry {
 
   constructor(options: TopicRegistryOptions) {
     this.events = options.events;
+    this.slabs = options.slabs ?? new SlabPool();
     this.maxPartitionsPerTopic = options.maxPartitionsPerTopic ?? 1024;
     this.defaultPartitions = options.defaultPartitions ?? 1;
     if (!Number.isInteger(this.maxPartitionsPerTopic) || this.maxPartitionsPerTopic < 1) {
@@ -118,7 +129,7 @@ export class TopicRegistry {
     checkReplicationFactor(options.replicationFactor ?? -1);
     const config = TopicConfig.parse(configs, this.topicDefaults);
 
-    const topic = new Topic(name, randomBytes(16).toString('hex'), config, count, this.events);
+    const topic = new Topic(name, randomBytes(16).toString('hex'), config, count, this.events, this.slabs);
     if (options.validateOnly) return topic;
     this.topics.set(name, topic);
     this.namesByCollisionKey.set(topicCollisionKey(name), name);
@@ -128,7 +139,7 @@ export class TopicRegistry {
 
   /** Deletes a topic and all its data. Emits 'topic:deleted'. */
   delete(name: string): void {
-    this.require(name);
+    this.require(name).discard();
     this.topics.delete(name);
     this.namesByCollisionKey.delete(topicCollisionKey(name));
     this.events.emit('topic:deleted', { topic: name });

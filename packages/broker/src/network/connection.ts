@@ -1,7 +1,6 @@
 import type { Socket } from 'node:net';
 import { FrameSplitter } from './frame-splitter';
 import { ResponseQueue } from './response-queue';
-import type { KeepView } from '../kept-bytes';
 
 export interface ClientConnection {
   readonly id: number;
@@ -14,19 +13,20 @@ export interface ClientConnection {
   readonly released: AbortSignal;
 }
 
-/** A response as chunks (size prefix included), or null when the protocol says not to answer (acks=0). */
-export type Answer = Buffer[] | null;
+/**
+ * A response as chunks (size prefix included), or null when the protocol says not to answer
+ * (acks=0). `written` is called once the chunks are handed to the operating system, or once they
+ * never will be (the connection closed): until then the chunks' memory must stay as it is.
+ */
+export type Answer = { readonly chunks: Buffer[]; readonly written?: () => void } | null;
 
 /**
  * Answers one request frame: at once when it can (Produce, Metadata), as a promise when it must
  * wait (a long-poll Fetch, a JoinGroup). A frame that cannot be understood throws synchronously,
  * so that nothing after it on the connection is acted on; the answers to earlier requests still go
  * out, then the connection closes. A rejected promise closes the connection the same way.
- *
- * `keep` turns a view of the frame into bytes that stay valid after the handler returns (see
- * FrameSplitter): whatever a handler keeps of a frame, it keeps through `keep`.
  */
-export type FrameHandler = (frame: Buffer, connection: ClientConnection, keep: KeepView) => Answer | Promise<Answer>;
+export type FrameHandler = (frame: Buffer, connection: ClientConnection) => Answer | Promise<Answer>;
 
 export interface ConnectionOptions {
   maxRequestBytes: number;
@@ -43,7 +43,7 @@ export class Connection implements ClientConnection {
   readonly id = nextConnectionId++;
   readonly clientHost: string;
   private readonly splitter: FrameSplitter;
-  private readonly responses: ResponseQueue;
+  private readonly responses: ResponseQueue<NonNullable<Answer>>;
   private readonly closing = new AbortController();
   private readonly releasing = new AbortController();
   /** Set once a request failed: later frames are ignored and the connection closes when earlier answers are out. */
@@ -65,24 +65,26 @@ export class Connection implements ClientConnection {
   ) {
     this.clientHost = `/${socket.remoteAddress ?? 'unknown'}`;
     socket.setNoDelay(true);
-    this.responses = new ResponseQueue((chunks) => this.write(chunks));
-    this.splitter = new FrameSplitter(options.maxRequestBytes, (frame, keep) => this.onFrame(frame, keep));
-    socket.on('data', (chunk) => {
-      const result = this.splitter.push(chunk);
-      if (!result.ok) this.fail(result.reason);
-    });
+    this.responses = new ResponseQueue((response) => this.write(response));
+    this.splitter = new FrameSplitter(options.maxRequestBytes, (frame) => this.onFrame(frame));
     socket.on('drain', () => this.resumeIfRoom());
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
   }
 
-  private onFrame(frame: Buffer, keep: KeepView): void {
+  /** Bytes read from the socket, valid only until this returns (socket-reader.ts). */
+  receive(chunk: Buffer): void {
+    const result = this.splitter.push(chunk);
+    if (!result.ok) this.fail(result.reason);
+  }
+
+  private onFrame(frame: Buffer): void {
     if (this.stopping || this.closed.aborted) return;
     const respond = this.responses.reserve();
     if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
     let answer: Answer | Promise<Answer>;
     try {
-      answer = this.handle(frame, this, keep);
+      answer = this.handle(frame, this);
     } catch (error) {
       respond(null);
       this.stopAfterEarlierAnswers(error);
@@ -94,8 +96,8 @@ export class Connection implements ClientConnection {
       return;
     }
     answer.then(
-      (chunks) => {
-        respond(chunks);
+      (settled) => {
+        respond(settled);
         this.resumeIfRoom();
       },
       (error: unknown) => {
@@ -120,8 +122,11 @@ export class Connection implements ClientConnection {
    * waiting (setImmediate runs after the poll phase). On loopback a write system call also pays for
    * the receiver's TCP processing, so fewer, larger writes matter.
    */
-  private write(chunks: Buffer[]): void {
-    if (this.closed.aborted) return;
+  private write({ chunks, written }: NonNullable<Answer>): void {
+    if (this.closed.aborted) {
+      written?.();
+      return;
+    }
     if (!this.corked) {
       this.corked = true;
       this.socket.cork();
@@ -131,7 +136,10 @@ export class Connection implements ClientConnection {
         this.socket.uncork();
       });
     }
-    for (const chunk of chunks) this.socket.write(chunk);
+    const last = chunks.length - 1;
+    // Node calls a write's callback once it is done, or when the socket is destroyed before.
+    for (let i = 0; i < last; i++) this.socket.write(chunks[i]!);
+    this.socket.write(chunks[last]!, written && (() => written()));
   }
 
   private resumeIfRoom(): void {

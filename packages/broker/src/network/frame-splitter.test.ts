@@ -110,80 +110,71 @@ describe('FrameSplitter', () => {
   });
 });
 
-describe('FrameSplitter, a request split across reads', () => {
-  /** A frame that begins with API key 0: a Produce request, as far as the splitter looks. */
-  const produce = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('the body of a produce request, long enough to cut anywhere')]);
-  /** Separate reads are separate memory, as Node's socket reads are (not Node's shared pool). */
-  const reads = (wire: Buffer, ...cuts: number[]) =>
-    [0, ...cuts].map((from, i) => {
-      const bytes = wire.subarray(from, cuts[i] ?? wire.length);
-      const read = Buffer.allocUnsafeSlow(bytes.length);
-      bytes.copy(read);
-      return read;
-    });
+/** A frame that begins with API key 0: a Produce request, as far as the splitter looks. */
+const produce = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('the body of a produce request, long enough to cut anywhere')]);
+/** API key 3: Metadata. */
+const metadata = Buffer.concat([Buffer.from([0, 3, 0, 12]), Buffer.from('a metadata request body')]);
 
-  it('decodes a Produce request split in two from scratch memory, and keeps what its handler keeps as views of the two reads', () => {
-    const [head, tail] = reads(sized(produce), 24);
-    const seen: Buffer[] = [];
-    const kept: unknown[] = [];
-    const splitter = new FrameSplitter(1024, (frame, keep) => {
-      seen.push(Buffer.from(frame));
-      kept.push(keep(frame.subarray(10, 40)), keep(frame.subarray(0, 5)), keep(frame.subarray(30)));
-    });
-    splitter.push(head!);
-    splitter.push(tail!);
+/** Pushes `wire` through one read buffer of `readBytes`, reused for every push, as the broker's sockets read. */
+function pushThroughOneReadBuffer(splitter: FrameSplitter, wire: Buffer, readBytes: number): Buffer {
+  const read = Buffer.alloc(readBytes);
+  for (let at = 0; at < wire.length; at += readBytes) {
+    const n = wire.copy(read, 0, at, at + readBytes);
+    expect(splitter.push(read.subarray(0, n))).toEqual({ ok: true });
+    read.fill(0xee);
+  }
+  return read;
+}
 
-    expect(seen).toEqual([produce]);
-    const [across, inHead, inTail] = kept as [[Buffer, Buffer], Buffer, Buffer];
-    expect(across.map((piece) => piece.buffer)).toEqual([head!.buffer, tail!.buffer]);
-    expect(Buffer.concat(across)).toEqual(produce.subarray(10, 40));
-    expect(inHead.buffer).toBe(head!.buffer);
-    expect(inHead).toEqual(produce.subarray(0, 5));
-    expect(inTail.buffer).toBe(tail!.buffer);
-    expect(inTail).toEqual(produce.subarray(30));
+describe('FrameSplitter, reads into one reused buffer', () => {
+  it('hands a Produce request that lies in one read on as a view of that read, for its handler to use before returning', () => {
+    const read = sized(produce);
+    const seen: { inRead: boolean; bytes: Buffer }[] = [];
+    const splitter = new FrameSplitter(1024, (frame) => seen.push({ inRead: frame.buffer === read.buffer, bytes: Buffer.from(frame) }));
+    splitter.push(read);
+    expect(seen).toEqual([{ inRead: true, bytes: produce }]);
   });
 
-  it('reuses its scratch memory for the next split request, so a handler keeps nothing but what it keeps through keep', () => {
-    const other = Buffer.from(produce).fill(0x7a, 4);
-    const wire = Buffer.concat([sized(produce), sized(other)]);
+  it('hands every other request on in memory of its own, which its handler may keep after the read buffer is reused', () => {
+    const kept: Buffer[] = [];
+    const splitter = new FrameSplitter(1024, (frame) => kept.push(frame));
+    const wire = Buffer.concat([sized(metadata), sized(metadata), sized(empty)]);
+    pushThroughOneReadBuffer(splitter, wire, wire.length);
+    pushThroughOneReadBuffer(splitter, wire, 5);
+    expect(kept).toEqual([metadata, metadata, empty, metadata, metadata, empty]);
+  });
+
+  it('reassembles requests of both kinds cut at every pair of read sizes, through one reused buffer', () => {
+    const wire = Buffer.concat([sized(produce), sized(metadata), sized(empty), sized(produce), sized(metadata)]);
+    const wrong: number[] = [];
+    for (let readBytes = 1; readBytes <= wire.length; readBytes++) {
+      const seen: Buffer[] = [];
+      // A Produce frame is valid only while its handler runs; a copy is what a handler would store.
+      const splitter = new FrameSplitter(1024, (frame) => seen.push(frame.length >= 2 && frame.readInt16BE(0) === 0 ? Buffer.from(frame) : frame));
+      pushThroughOneReadBuffer(splitter, wire, readBytes);
+      if (Buffer.concat(seen).compare(Buffer.concat([produce, metadata, produce, metadata])) !== 0 || seen.length !== 5) wrong.push(readBytes);
+    }
+    expect(wrong, 'read sizes that lost or garbled a frame').toEqual([]);
+  });
+
+  it('assembles split Produce requests in one scratch buffer it reuses, and other split requests in memory of their own', () => {
     const frames: Buffer[] = [];
     const splitter = new FrameSplitter(1024, (frame) => frames.push(frame));
-    for (const read of reads(wire, 24, sized(produce).length + 24)) splitter.push(read);
-
-    expect(frames).toHaveLength(2);
-    expect(frames[0]!.buffer).toBe(frames[1]!.buffer);
-    expect(frames[1]).toEqual(other);
+    pushThroughOneReadBuffer(splitter, Buffer.concat([sized(produce), sized(produce), sized(metadata), sized(metadata)]), 9);
+    const [firstProduce, secondProduce, firstMetadata, secondMetadata] = frames;
+    expect(firstProduce!.buffer).toBe(secondProduce!.buffer);
+    expect(firstMetadata!.buffer).not.toBe(firstProduce!.buffer);
+    expect(secondMetadata!.buffer).not.toBe(firstProduce!.buffer);
+    expect(firstMetadata).toEqual(metadata);
+    expect(secondMetadata).toEqual(metadata);
   });
 
-  it('copies any other request split in two into memory of its own, which its handler may keep as it is', () => {
-    const fetch = Buffer.concat([Buffer.from([0, 1]), produce.subarray(2)]);
-    const [head, tail] = reads(sized(fetch), 24);
-    let kept: unknown;
-    let frame: Buffer | undefined;
-    const splitter = new FrameSplitter(1024, (received, keep) => {
-      frame = received;
-      kept = keep(received.subarray(10, 40));
-    });
-    splitter.push(head!);
-    splitter.push(tail!);
-    head!.fill(0);
-    tail!.fill(0);
-
-    expect(frame).toEqual(fetch);
-    expect(Buffer.isBuffer(kept) && kept.buffer).toBe(frame!.buffer);
-    expect(kept).toEqual(fetch.subarray(10, 40));
-  });
-
-  it('keeps what a handler keeps of a Produce request that spans three reads as views of each read it touches', () => {
-    const [a, b, c] = reads(sized(produce), 20, 40);
-    const kept: unknown[] = [];
-    const splitter = new FrameSplitter(1024, (frame, keep) => kept.push(keep(frame), keep(frame.subarray(20, 30))));
-    for (const read of [a!, b!, c!]) splitter.push(read);
-
-    const [whole, inMiddle] = kept as [Buffer[], Buffer];
-    expect(whole.map((piece) => piece.buffer)).toEqual([a!.buffer, b!.buffer, c!.buffer]);
-    expect(Buffer.concat(whole)).toEqual(produce);
-    expect(inMiddle.buffer).toBe(b!.buffer);
-    expect(inMiddle).toEqual(produce.subarray(20, 30));
+  it('assembles a split request larger than its scratch memory (1 MiB) in memory of its own', () => {
+    const large = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.alloc(1024 * 1024, 3)]);
+    const frames: Buffer[] = [];
+    const splitter = new FrameSplitter(2 * 1024 * 1024, (frame) => frames.push(frame));
+    pushThroughOneReadBuffer(splitter, Buffer.concat([sized(large), sized(produce)]), 64 * 1024);
+    expect(frames[0]!.equals(large)).toBe(true);
+    expect(frames[0]!.buffer).not.toBe(frames[1]!.buffer);
   });
 });

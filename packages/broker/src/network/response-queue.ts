@@ -3,19 +3,19 @@
  * well as correlation id (kafka-python raises CorrelationIdError otherwise), so a fast Metadata answer
  * must wait behind a slow, parked Fetch that came before it.
  */
-export class ResponseQueue {
-  private readonly slots: { ready: boolean; chunks: Buffer[] | null }[] = [];
+export class ResponseQueue<Response> {
+  private readonly slots: { ready: boolean; response: Response | null }[] = [];
   private onDrained: (() => void) | null = null;
 
-  constructor(private readonly write: (chunks: Buffer[]) => void) {}
+  constructor(private readonly write: (response: Response) => void) {}
 
   /** Reserves the next place in line; call the returned function with the response (or null for none). */
-  reserve(): (chunks: Buffer[] | null) => void {
-    const slot = { ready: false, chunks: null as Buffer[] | null };
+  reserve(): (response: Response | null) => void {
+    const slot = { ready: false, response: null as Response | null };
     this.slots.push(slot);
-    return (chunks) => {
+    return (response) => {
       slot.ready = true;
-      slot.chunks = chunks;
+      slot.response = response;
       this.drain();
     };
   }
@@ -33,7 +33,7 @@ export class ResponseQueue {
   private drain(): void {
     while (this.slots.length > 0 && this.slots[0]!.ready) {
       const slot = this.slots.shift()!;
-      if (slot.chunks) this.write(slot.chunks);
+      if (slot.response) this.write(slot.response);
     }
     if (this.slots.length === 0 && this.onDrained) {
       const callback = this.onDrained;

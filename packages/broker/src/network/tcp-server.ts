@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { Connection, type ConnectionOptions, type FrameHandler } from './connection';
+import { readWithReusedBuffer } from './socket-reader';
 
 export interface TcpServerOptions extends Omit<ConnectionOptions, 'onClose'> {
   host: string;
@@ -15,8 +16,11 @@ export class TcpServer {
     private readonly options: TcpServerOptions,
     handle: FrameHandler,
   ) {
-    this.server = createServer((socket) => {
-      const connection = new Connection(socket, handle, { ...options, onClose: (c) => this.connections.delete(c) });
+    this.server = createServer({ pauseOnConnect: true }, (accepted) => {
+      // Chunks arrive only from the next turn on, once the connection exists.
+      let connection: Connection | null = null;
+      const socket = readWithReusedBuffer(accepted, (chunk) => connection?.receive(chunk));
+      connection = new Connection(socket, handle, { ...options, onClose: (c) => this.connections.delete(c) });
       this.connections.add(connection);
     });
   }

@@ -4,9 +4,10 @@ import { RawKafkaSocket } from '../../fuzz/raw-kafka-socket';
 import { sleep, uniqueName, useConnectedKit, waitFor } from './kafkajs-test-kit';
 
 /**
- * A Produce request that reaches the broker in several socket reads is decoded from scratch memory
- * the connection reuses, and its batch is stored as the pieces it came in (network/frame-splitter.ts,
- * kept-bytes.ts). Whatever the cut, and however many split requests follow on the same connection,
+ * A Produce request that reaches the broker in several socket reads is assembled in scratch memory
+ * the connection reuses, from reads into one buffer it also reuses, and the log stores a copy of its
+ * batch (network/frame-splitter.ts, network/socket-reader.ts, log/slab-pool.ts). Whatever the cut,
+ * and however many split requests follow on the same connection,
  * a consumer must read back exactly what was produced, at the offsets the broker answered with.
  */
 describe('a Produce request that arrives in several reads', () => {

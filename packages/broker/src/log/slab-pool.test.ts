@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { SlabCursor, SlabPool } from './slab-pool';
+
+const KIB = 1024;
+
+function pool(options: ConstructorParameters<typeof SlabPool>[0] = {}) {
+  return new SlabPool({ smallestSlabBytes: 16 * KIB, largestSlabBytes: 64 * KIB, ...options });
+}
+
+/** `length` bytes of `value`. */
+function bytes(length: number, value: number): Buffer {
+  return Buffer.alloc(length, value);
+}
+
+describe('SlabPool', () => {
+  it('stores copies, one after another in a slab, that later changes to the source do not touch', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const source = bytes(100, 1);
+    const first = slabs.store(source, cursor);
+    source.fill(9);
+    const second = slabs.store(bytes(50, 2), cursor);
+    expect(first).toEqual(bytes(100, 1));
+    expect(second).toEqual(bytes(50, 2));
+    expect(second.buffer).toBe(first.buffer);
+    expect(second.byteOffset).toBe(first.byteOffset + 100);
+  });
+
+  it('gives a log small slabs first and doubles their size up to the largest', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const sizes = new Set<number>();
+    for (let i = 0; i < 40; i++) sizes.add(slabs.store(bytes(10 * KIB, i), cursor).buffer.byteLength);
+    expect([...sizes]).toEqual([16 * KIB, 32 * KIB, 64 * KIB]);
+  });
+
+  it('never puts two logs in one slab', () => {
+    const slabs = pool();
+    const [a, b] = [new SlabCursor(), new SlabCursor()];
+    expect(slabs.store(bytes(10, 1), a).buffer).not.toBe(slabs.store(bytes(10, 2), b).buffer);
+  });
+
+  it('uses a slab again once every batch in it is released, and not before', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const inFirst = [slabs.store(bytes(8 * KIB, 1), cursor), slabs.store(bytes(8 * KIB, 2), cursor)];
+    slabs.store(bytes(8 * KIB, 3), cursor); // a second slab; the first is full and no longer filled
+    slabs.release(inFirst[0]!);
+    expect(slabs.freeSlabCount).toBe(0);
+    slabs.release(inFirst[1]!);
+    expect(slabs.freeSlabCount).toBe(1);
+
+    const other = new SlabCursor();
+    const reused = slabs.store(bytes(100, 7), other);
+    expect(reused.buffer).toBe(inFirst[0]!.buffer);
+    expect(reused).toEqual(bytes(100, 7));
+    expect(slabs.freeSlabCount).toBe(0);
+  });
+
+  it('keeps a pinned slab out of use until it is unpinned, however often the unpin is called', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const batch = slabs.store(bytes(16 * KIB, 1), cursor);
+    slabs.store(bytes(16 * KIB, 2), cursor); // moves the log on to its next slab
+    const unpin = slabs.pin([batch, batch]);
+    slabs.release(batch);
+    expect(slabs.freeSlabCount).toBe(0);
+    expect(slabs.store(bytes(100, 3), new SlabCursor()).buffer).not.toBe(batch.buffer);
+    expect(batch).toEqual(bytes(16 * KIB, 1));
+    unpin();
+    unpin();
+    expect(slabs.freeSlabCount).toBe(1);
+  });
+
+  it('recycles the slab a closed log was filling once its batches are released', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const batch = slabs.store(bytes(100, 1), cursor);
+    slabs.close(cursor);
+    expect(slabs.freeSlabCount).toBe(0);
+    slabs.release(batch);
+    expect(slabs.freeSlabCount).toBe(1);
+  });
+
+  it('keeps at most maxFreeBytes of free slabs and leaves the rest to the garbage collector', () => {
+    const slabs = pool({ smallestSlabBytes: 16 * KIB, largestSlabBytes: 16 * KIB, maxFreeBytes: 32 * KIB });
+    const cursors = [1, 2, 3].map(() => new SlabCursor());
+    const stored = cursors.map((cursor, i) => slabs.store(bytes(100, i), cursor));
+    cursors.forEach((cursor) => slabs.close(cursor));
+    stored.forEach((batch) => slabs.release(batch));
+    expect(slabs.freeSlabCount).toBe(2);
+  });
+
+  it('gives a batch larger than half the largest slab memory of its own, which release and pin leave alone', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const large = slabs.store(bytes(40 * KIB, 4), cursor);
+    expect(large.buffer.byteLength).toBeGreaterThanOrEqual(40 * KIB);
+    expect(large).toEqual(bytes(40 * KIB, 4));
+    slabs.pin([large])();
+    slabs.release(large);
+    expect(slabs.freeSlabCount).toBe(0);
+  });
+});

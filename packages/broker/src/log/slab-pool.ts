@@ -1,0 +1,164 @@
+/**
+ * The memory the broker keeps record batches in: slabs that batches are copied into one after
+ * another, used again once nothing in them is wanted any more.
+ *
+ * Fresh memory costs a Node server more than anything it does with a produced byte: it is faulted
+ * in page by page on first write, then found and freed by the garbage collector
+ * (docs/performance.md). A slab whose batches are all deleted (retention, a deleted topic) and
+ * that no Fetch response still being written refers to goes back on a free list, and later batches
+ * are copied into memory that is already there. Free slabs beyond `maxFreeBytes` are left to the
+ * garbage collector.
+ *
+ * Each partition log fills slabs of its own (a `SlabCursor`), so that one partition's batches never
+ * keep another's deleted ones alive, and retention, deleting a log from its oldest end, empties its
+ * slabs in order. A log's first slab is small and each next one twice the size, up to the largest:
+ * a partition holding a few records keeps little memory, a busy one few slabs. A batch larger than
+ * half the largest slab gets memory of its own.
+ */
+export interface SlabPoolOptions {
+  readonly smallestSlabBytes?: number;
+  readonly largestSlabBytes?: number;
+  readonly maxFreeBytes?: number;
+}
+
+export interface Slab {
+  readonly memory: Buffer;
+  /** Batches stored in it and not yet released. */
+  live: number;
+  /** Fetch responses being written that hold batches of it. */
+  pins: number;
+  /** A cursor still fills it. */
+  filling: boolean;
+  /** On its size's free list. */
+  free: boolean;
+}
+
+/**
+ * Where one log stores its next batch: the slab it is filling, how much of it is used, and the size
+ * of its next slab. The pool's bookkeeping: only the pool reads or changes it.
+ */
+export class SlabCursor {
+  slab: Slab | null = null;
+  used = 0;
+  nextSlabBytes = 0;
+}
+
+const DEFAULT_SMALLEST_SLAB_BYTES = 16 * 1024;
+const DEFAULT_LARGEST_SLAB_BYTES = 1024 * 1024;
+const DEFAULT_MAX_FREE_BYTES = 256 * 1024 * 1024;
+
+export class SlabPool {
+  private readonly smallest: number;
+  private readonly largest: number;
+  private readonly maxFreeBytes: number;
+  private readonly slabs = new Map<ArrayBuffer, Slab>();
+  /** Free slabs by size. */
+  private readonly free = new Map<number, Slab[]>();
+  private freeBytes = 0;
+
+  constructor(options: SlabPoolOptions = {}) {
+    this.smallest = options.smallestSlabBytes ?? DEFAULT_SMALLEST_SLAB_BYTES;
+    this.largest = options.largestSlabBytes ?? DEFAULT_LARGEST_SLAB_BYTES;
+    this.maxFreeBytes = options.maxFreeBytes ?? DEFAULT_MAX_FREE_BYTES;
+  }
+
+  /** A copy of `bytes`, in the cursor's slab, that stays as it is until released. */
+  store(bytes: Uint8Array, cursor: SlabCursor): Buffer {
+    if (bytes.length > this.largest / 2) return Buffer.from(bytes);
+    let slab = cursor.slab;
+    if (!slab || cursor.used + bytes.length > slab.memory.length) slab = this.nextSlab(cursor, bytes.length);
+    const start = cursor.used;
+    slab.memory.set(bytes, start);
+    cursor.used += bytes.length;
+    slab.live++;
+    return slab.memory.subarray(start, start + bytes.length);
+  }
+
+  /** The log no longer holds this batch (a copy `store` returned). */
+  release(batch: Buffer): void {
+    const slab = this.slabs.get(batch.buffer as ArrayBuffer);
+    if (!slab) return;
+    slab.live--;
+    this.recycleIfUnused(slab);
+  }
+
+  /**
+   * Keeps the memory of `batches` (copies `store` returned) from being used again until the
+   * returned function is called: for a response that writes them to a socket after the log may have
+   * deleted them. Calling the function more than once unpins once.
+   */
+  pin(batches: readonly Buffer[]): () => void {
+    const pinned: Slab[] = [];
+    for (const batch of batches) {
+      const slab = this.slabs.get(batch.buffer as ArrayBuffer);
+      if (!slab) continue;
+      slab.pins++;
+      pinned.push(slab);
+    }
+    let done = pinned.length === 0;
+    return () => {
+      if (done) return;
+      done = true;
+      for (const slab of pinned) {
+        slab.pins--;
+        this.recycleIfUnused(slab);
+      }
+    };
+  }
+
+  /** The cursor's log is gone: its slab being filled may be used again once empty. */
+  close(cursor: SlabCursor): void {
+    const slab = cursor.slab;
+    cursor.slab = null;
+    if (!slab) return;
+    slab.filling = false;
+    this.recycleIfUnused(slab);
+  }
+
+  /** Slabs on the free lists, for tests and the health figures. */
+  get freeSlabCount(): number {
+    let count = 0;
+    for (const list of this.free.values()) count += list.length;
+    return count;
+  }
+
+  private nextSlab(cursor: SlabCursor, atLeast: number): Slab {
+    if (cursor.slab) this.close(cursor);
+    let bytes = Math.max(cursor.nextSlabBytes, this.smallest);
+    while (bytes < atLeast) bytes *= 2;
+    cursor.nextSlabBytes = Math.min(bytes * 2, this.largest);
+    const slab = this.takeFree(bytes) ?? this.newSlab(bytes);
+    slab.filling = true;
+    cursor.slab = slab;
+    cursor.used = 0;
+    return slab;
+  }
+
+  private takeFree(bytes: number): Slab | undefined {
+    const slab = this.free.get(bytes)?.pop();
+    if (!slab) return undefined;
+    slab.free = false;
+    this.freeBytes -= bytes;
+    return slab;
+  }
+
+  private newSlab(bytes: number): Slab {
+    const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false };
+    this.slabs.set(slab.memory.buffer as ArrayBuffer, slab);
+    return slab;
+  }
+
+  private recycleIfUnused(slab: Slab): void {
+    if (slab.free || slab.filling || slab.live > 0 || slab.pins > 0) return;
+    const bytes = slab.memory.length;
+    if (this.freeBytes + bytes > this.maxFreeBytes) {
+      this.slabs.delete(slab.memory.buffer as ArrayBuffer);
+      return;
+    }
+    slab.free = true;
+    this.freeBytes += bytes;
+    const list = this.free.get(bytes);
+    if (list) list.push(slab);
+    else this.free.set(bytes, [slab]);
+  }
+}
