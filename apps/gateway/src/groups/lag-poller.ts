@@ -49,7 +49,9 @@ export class LagPoller {
     const [ends, committed] = await Promise.all([
       Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))),
       admin.fetchOffsets({ groupId, topics: [...topics] }),
-    ]);
+    ]).catch(async (error: unknown) => {
+      throw new Error(await explainFailure(admin, topics, error));
+    });
     const committedByPartition = new Map<string, number>();
     for (const { topic, partitions } of committed) {
       for (const { partition, offset } of partitions) committedByPartition.set(partitionKey(topic, partition), Number(offset));
@@ -87,4 +89,21 @@ export class LagPoller {
     }
     if (this.running) this.schedule(this.options.intervalMs);
   }
+}
+
+
+/**
+ * What a failed reading means. The usual cause is a topic deleted under the group, which kafkajs
+ * reports as "This server does not host this topic-partition" or, when its metadata lists the topic
+ * without partitions, as a TypeError of its own internals: name the topic instead.
+ */
+async function explainFailure(admin: Admin, topics: readonly string[], error: unknown): Promise<string> {
+  const existing = new Set(await admin.listTopics().catch(() => topics));
+  const missing = topics.filter((topic) => !existing.has(topic));
+  if (missing.length > 0) {
+    const names = missing.map((topic) => `'${topic}'`).join(', ');
+    return `topic ${names} does not exist (deleted?); the lag stays unknown until it exists again`;
+  }
+  if (error instanceof TypeError) return `kafkajs lists no partitions for topic ${topics.map((topic) => `'${topic}'`).join(', ')} yet`;
+  return error instanceof Error ? error.message : String(error);
 }
