@@ -139,7 +139,7 @@ export class Connection implements ClientConnection {
     const last = chunks.length - 1;
     // Node calls a write's callback once it is done, or when the socket is destroyed before.
     for (let i = 0; i < last; i++) this.socket.write(chunks[i]!);
-    this.socket.write(chunks[last]!, written && (() => written()));
+    this.socket.write(chunks[last]!, written);
   }
 
   private resumeIfRoom(): void {
