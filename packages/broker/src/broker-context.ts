@@ -31,7 +31,7 @@ export interface RequestContext {
    * connection closed, the handler failed, no response is due): Fetch keeps the log memory its
    * response refers to from being used again until then.
    */
-  readonly afterWrite: (callback: () => void) => void;
+  afterWrite(callback: () => void): void;
 }
 
 /** A response body (fields left out take Kafka's defaults), or null for "send nothing" (acks=0). */

@@ -12,7 +12,7 @@ import {
 } from '@lanes/kafka-protocol';
 import type { BrokerContext, RequestContext } from './broker-context';
 import { handlers } from './handlers';
-import type { Answer, FrameHandler } from './network/connection';
+import type { Answer, ClientConnection, FrameHandler } from './network/connection';
 import { advertisedApiKeys, isSupported } from './supported-apis';
 
 /** Thrown to close one connection on purpose; the message goes to the broker log. */
@@ -44,51 +44,65 @@ export function createFrameHandler(broker: BrokerContext): FrameHandler {
       throw error;
     }
     const handler = handlers[header.apiKey as keyof RequestByKey] as (b: BrokerContext, r: unknown, c: RequestContext) => unknown;
-    const afterWrite = new AfterWrite();
-    const context: RequestContext = { header, clientHost: connection.clientHost, connectionReleased: connection.released, afterWrite: (callback) => afterWrite.add(callback) };
+    const context = new HandlerContext(header, connection);
     // A handler that throws closes the connection through the caller, as a rejected answer does.
     try {
       const response = handler(broker, body, context);
-      if (!(response instanceof Promise)) return encodeAnswer(header, response, afterWrite);
+      if (!(response instanceof Promise)) return encodeAnswer(context, response);
       return response
-        .then((settled) => encodeAnswer(header, settled, afterWrite))
+        .then((settled) => encodeAnswer(context, settled))
         .catch((error: unknown) => {
-          afterWrite.run();
+          context.runAfterWrite();
           throw error;
         });
     } catch (error) {
-      afterWrite.run();
+      context.runAfterWrite();
       throw error;
     }
   };
 }
 
-function encodeAnswer(header: RequestHeader, response: unknown, afterWrite: AfterWrite): Answer {
+function encodeAnswer(context: HandlerContext, response: unknown): Answer {
   if (response === null) {
-    afterWrite.run();
+    context.runAfterWrite();
     return null;
   }
+  const { header } = context;
   const chunks = encodeResponseChunks(header.apiKey as keyof RequestByKey, header.apiVersion, header.correlationId, response as never);
-  return afterWrite.empty ? { chunks } : { chunks, written: () => afterWrite.run() };
+  return context.waitsForWrite ? { chunks, written: () => context.runAfterWrite() } : { chunks };
 }
 
-/** What a handler asked to run once its response is written (or dropped): see RequestContext.afterWrite. */
-class AfterWrite {
-  private callbacks: (() => void)[] = [];
+/**
+ * What a handler knows of its request, and what it asked to run once the response is written (or
+ * dropped). A class rather than an object literal with an arrow function: made for every request,
+ * and a named closure costs a property definition each time under tsx (its keepNames).
+ */
+class HandlerContext implements RequestContext {
+  readonly clientHost: string;
+  readonly connectionReleased: AbortSignal;
+  private callbacks: (() => void)[] | null = null;
 
-  get empty(): boolean {
-    return this.callbacks.length === 0;
+  constructor(
+    readonly header: RequestHeader,
+    connection: ClientConnection,
+  ) {
+    this.clientHost = connection.clientHost;
+    this.connectionReleased = connection.released;
   }
 
-  add(callback: () => void): void {
-    this.callbacks.push(callback);
+  afterWrite(callback: () => void): void {
+    (this.callbacks ??= []).push(callback);
+  }
+
+  get waitsForWrite(): boolean {
+    return this.callbacks !== null;
   }
 
   /** Runs each callback once. */
-  run(): void {
+  runAfterWrite(): void {
     const callbacks = this.callbacks;
-    this.callbacks = [];
-    for (const callback of callbacks) callback();
+    this.callbacks = null;
+    if (callbacks) for (const callback of callbacks) callback();
   }
 }
 

@@ -7,10 +7,10 @@ import type { ApiHandler, BrokerContext } from '../broker-context';
  * consumers spin). Every requested partition is answered; the first batch is returned even past
  * max_bytes so a consumer can always make progress (KIP-74). No fetch sessions: session id 0.
  */
-export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased, afterWrite }) => {
+export const fetch: ApiHandler<1> = async (broker, request, context) => {
   const deadline = Date.now() + Math.max(0, request.maxWaitMs);
   let answer = readPartitions(broker, request);
-  const stop = AbortSignal.any([broker.closing, connectionReleased]);
+  const stop = AbortSignal.any([broker.closing, context.connectionReleased]);
   while (answer.bytes < request.minBytes && !answer.failed && !stop.aborted) {
     const left = deadline - Date.now();
     if (left <= 0) break;
@@ -19,7 +19,7 @@ export const fetch: ApiHandler<1> = async (broker, request, { connectionReleased
   }
   // The response is written from the log's memory; retention or a deleted topic may let go of the
   // batches before the socket has taken them all, so their memory is kept until it has.
-  afterWrite(broker.slabs.pin(answer.batches));
+  context.afterWrite(broker.slabs.pin(answer.batches));
   return { errorCode: ErrorCode.NONE, sessionId: 0, responses: answer.responses };
 };
 
