@@ -1,4 +1,5 @@
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { crc32cImplementation } from '@lanes/kafka-protocol';
 import { scriptCommand } from '../shared/script-command';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import type { RecordWorkload } from './workload-files';
@@ -73,7 +74,7 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   lines.push('');
   lines.push(
     `Machine: ${machineLine()}. Clients: ${context.clientVersions}, kafkajs 2.2.4. ` +
-      `The embedded broker runs as \`pnpm broker\` starts it: \`node ${scriptCommand('broker').nodeFlags.join(' ')}\`.`,
+      `The embedded broker runs as \`pnpm broker\` starts it: \`node ${scriptCommand('broker').nodeFlags.join(' ')}\`, checking CRC-32C with ${crc32cImplementation}.`,
   );
   lines.push('');
   lines.push('| Workload | embedded · kcat | embedded · kafkajs | librdkafka mock · kcat | loopback TCP copy |');

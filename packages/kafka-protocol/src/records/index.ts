@@ -1,5 +1,5 @@
 // Record batch v2 (magic 2): split and validate produced blobs, decode records, build batches.
-export { crc32c } from './crc32c';
+export { crc32c, crc32cImplementation } from './crc32c';
 export { RecordBatchError, RecordBatchErrorCode } from './record-batch-error';
 export {
   ATTRIBUTES_OFFSET,
