@@ -62,4 +62,24 @@ describe('Fetch and the log memory its response is written from', () => {
     expect(records.length).toBe(BATCHES * BATCH_BYTES);
     expect(bytesOtherThan(records, 0x61)).toBe(0);
   });
+
+  it('answers a read of hundreds of thousands of small batches whole', async () => {
+    broker.topics.create('many-small', 1);
+    const log = broker.topics.partition('many-small', 0)!;
+    const { batch, info } = makeTestBatch({ payloadBytes: 9 });
+    const count = 300_000;
+    for (let i = 0; i < count; i++) log.append(batch, info);
+    const socket = await RawKafkaSocket.connect(broker.port);
+    const maxBytes = count * batch.length;
+    const request = {
+      replicaId: -1,
+      maxWaitMs: 0,
+      minBytes: 1,
+      maxBytes,
+      topics: [{ topic: 'many-small', partitions: [{ partition: 0, fetchOffset: 0, partitionMaxBytes: maxBytes }] }],
+    };
+    const answer = await socket.request(ApiKey.Fetch, 11, request, 10_000);
+    socket.destroy();
+    expect(answer.body.responses[0]!.partitions[0]!.records!.length).toBe(maxBytes);
+  });
 });

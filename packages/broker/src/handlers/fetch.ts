@@ -19,7 +19,7 @@ export const fetch: ApiHandler<1> = async (broker, request, context) => {
   }
   // The response is written from the log's memory; retention or a deleted topic may let go of the
   // batches before the socket has taken them all, so their memory is kept until it has.
-  context.afterWrite(broker.slabs.pin(answer.batches));
+  if (answer.batches.length > 0) context.afterWrite(broker.slabs.pin(answer.batches));
   return { errorCode: ErrorCode.NONE, sessionId: 0, responses: answer.responses };
 };
 
@@ -43,7 +43,9 @@ function readPartitions(broker: BrokerContext, request: FetchRequest) {
         return { partitionIndex: p.partition, errorCode: result.code, ...offsets, records: null };
       }
       bytes += result.bytes;
-      batches.push(...result.batches);
+      // One at a time: a spread of a large read (tiny batches, a large partition_max_bytes) could
+      // pass more arguments than a call takes.
+      for (const batch of result.batches) batches.push(batch);
       // The stored batches as chunks of one records field: the response is written from them as
       // they are, without joining them into fresh memory.
       return { partitionIndex: p.partition, errorCode: ErrorCode.NONE, ...offsets, abortedTransactions: [], preferredReadReplica: -1, records: result.batches };

@@ -89,7 +89,11 @@ export class SlabPool {
    */
   pin(batches: readonly Buffer[]): () => void {
     const pinned: Slab[] = [];
+    let previous: ArrayBufferLike | null = null;
     for (const batch of batches) {
+      // A log's batches lie one after another in its slabs: a run of them in one slab pins it once.
+      if (batch.buffer === previous) continue;
+      previous = batch.buffer;
       const slab = this.slabs.get(batch.buffer as ArrayBuffer);
       if (!slab) continue;
       slab.pins++;
