@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
 import { FrameSplitter } from './frame-splitter';
+import { OutgoingChunks } from './outgoing-chunks';
 import { ResponseQueue } from './response-queue';
 
 export interface ClientConnection {
@@ -48,7 +49,9 @@ export class Connection implements ClientConnection {
   private readonly releasing = new AbortController();
   /** Set once a request failed: later frames are ignored and the connection closes when earlier answers are out. */
   private stopping = false;
-  private corked = false;
+  /** Answers of this turn of the event loop, not yet handed to the socket (see write). */
+  private readonly outgoing = new OutgoingChunks();
+  private flushScheduled = false;
 
   get closed(): AbortSignal {
     return this.closing.signal;
@@ -117,29 +120,43 @@ export class Connection implements ClientConnection {
   }
 
   /**
-   * Responses that become ready in the same turn of the event loop leave in one writev: the socket
-   * is corked on the first and uncorked once the loop has handled every socket read that was
-   * waiting (setImmediate runs after the poll phase). On loopback a write system call also pays for
-   * the receiver's TCP processing, so fewer, larger writes matter.
+   * Responses that become ready in the same turn of the event loop leave together, once the loop
+   * has handled every socket read that was waiting (setImmediate runs after the poll phase): on
+   * loopback a write system call also pays for the receiver's TCP processing, so fewer, larger
+   * writes matter, and each socket.write costs a stream's bookkeeping too. Answers encoded one after
+   * another sit side by side in memory (Writer's arena) and go out as one piece.
    */
   private write({ chunks, written }: NonNullable<Answer>): void {
     if (this.closed.aborted) {
       written?.();
       return;
     }
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      setImmediate(() => {
-        if (!this.corked) return;
-        this.corked = false;
-        this.socket.uncork();
-      });
+    for (const chunk of chunks) this.outgoing.add(chunk);
+    if (written) this.outgoing.afterWrite(written);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
     }
+  }
+
+  /** Hands what this turn answered to the socket, or, once closed, lets its memory go. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const { chunks, written } = this.outgoing.take();
+    if (this.closed.aborted || chunks.length === 0) {
+      written?.();
+      return;
+    }
+    if (chunks.length === 1) {
+      this.socket.write(chunks[0]!, written);
+      return;
+    }
+    this.socket.cork();
     const last = chunks.length - 1;
     // Node calls a write's callback once it is done, or when the socket is destroyed before.
     for (let i = 0; i < last; i++) this.socket.write(chunks[i]!);
     this.socket.write(chunks[last]!, written);
+    this.socket.uncork();
   }
 
   private resumeIfRoom(): void {
@@ -154,12 +171,9 @@ export class Connection implements ClientConnection {
   fail(reason: string): void {
     if (this.closed.aborted) return;
     this.options.log(`closing connection ${this.id} from ${this.clientHost}: ${reason}`);
+    this.flush();
     this.releasing.abort();
     this.closing.abort();
-    if (this.corked) {
-      this.corked = false;
-      this.socket.uncork();
-    }
     this.socket.end();
     setTimeout(() => this.socket.destroy(), 1000).unref();
     this.options.onClose(this);
@@ -171,6 +185,7 @@ export class Connection implements ClientConnection {
     this.releasing.abort();
     this.closing.abort();
     this.socket.destroy();
+    this.flush();
     this.options.onClose(this);
   }
 }

@@ -87,3 +87,76 @@ describe('strings and bytes', () => {
     expect(() => new Reader(Buffer.from([0xff, 0xfe])).nullableString()).toThrow(/invalid string length/);
   });
 });
+
+describe('Writer memory and checks', () => {
+  it('refuses integers outside their type, and NaN, instead of writing something else', () => {
+    expect(() => new Writer().int8(128)).toThrow(/128 does not fit in int8/);
+    expect(() => new Writer().int16(-32769)).toThrow(/does not fit in int16/);
+    expect(() => new Writer().uint16(-1)).toThrow(/does not fit in uint16/);
+    expect(() => new Writer().int32(2 ** 31)).toThrow(/does not fit in int32/);
+    expect(() => new Writer().uint32(2 ** 32)).toThrow(/does not fit in uint32/);
+    expect(() => new Writer().int32(Number.NaN)).toThrow(/NaN does not fit in int32/);
+    expect(() => new Writer().int64(2 ** 53)).toThrow(/does not fit in int64/);
+    const edges = new Writer().int8(-128).int16(32767).uint16(65535).int32(-(2 ** 31)).uint32(2 ** 32 - 1).int64(-(2 ** 53 - 1)).toBuffer();
+    const reader = new Reader(edges);
+    expect([reader.int8(), reader.int16(), reader.uint16(), reader.int32(), reader.uint32(), reader.int64()]).toEqual([
+      -128, 32767, 65535, -(2 ** 31), 2 ** 32 - 1, -(2 ** 53 - 1),
+    ]);
+  });
+
+  it('writes ASCII, non-ASCII and long strings alike, in both string forms', () => {
+    const strings = ['', 'p', 'rdkafka', 'x'.repeat(126), 'y'.repeat(127), 'z'.repeat(300), 'héllo', '日本', 'a\u007fb', 'emoji 🙂'];
+    const writer = new Writer();
+    for (const value of strings) writer.string(value).compactString(value);
+    const reader = new Reader(writer.toBuffer());
+    for (const value of strings) {
+      expect(reader.string()).toBe(value);
+      expect(reader.compactString()).toBe(value);
+    }
+  });
+
+  it('keeps two writers in use at once apart, however their writes interleave', () => {
+    const outer = new Writer();
+    const inner = new Writer();
+    for (let i = 0; i < 5000; i++) {
+      outer.int32(i);
+      inner.string(`inner-${i}`);
+    }
+    const fromOuter = new Reader(outer.toBuffer());
+    const fromInner = new Reader(inner.toBuffer());
+    for (let i = 0; i < 5000; i++) {
+      expect(fromOuter.int32()).toBe(i);
+      expect(fromInner.string()).toBe(`inner-${i}`);
+    }
+  });
+
+  it('leaves finished output untouched by the writers that come after it', () => {
+    const finished = Array.from({ length: 2000 }, (_, i) => new Writer().int32(i).string(`answer ${i}`).toBuffer());
+    finished.forEach((bytes, i) => {
+      const reader = new Reader(bytes);
+      expect([reader.int32(), reader.string(), reader.remaining]).toEqual([i, `answer ${i}`, 0]);
+    });
+  });
+});
+
+describe('Reader strings', () => {
+  it('decodes every short string right while many share its length and its first and last bytes', () => {
+    const values = Array.from({ length: 3000 }, (_, i) => `t${String(i).padStart(4, '0')}x`);
+    values.push('héllo', '日本', '', 'a'.repeat(48), 'b'.repeat(49), 't0000x');
+    const writer = new Writer();
+    for (let pass = 0; pass < 2; pass++) for (const value of values) writer.string(value).compactNullableString(value);
+    const reader = new Reader(writer.toBuffer());
+    for (let pass = 0; pass < 2; pass++) {
+      for (const value of values) {
+        expect(reader.string()).toBe(value);
+        expect(reader.compactNullableString()).toBe(value);
+      }
+    }
+  });
+
+  it('decodes bytes that are not UTF-8 as Buffer.toString does', () => {
+    const bad = Buffer.from([0, 3, 0x61, 0xff, 0x62]);
+    expect(new Reader(bad).string()).toBe(bad.toString('utf8', 2));
+    expect(new Reader(bad).string()).toBe('a\ufffdb');
+  });
+});

@@ -1,7 +1,14 @@
 const INLINE_COPY_LIMIT = 1024;
 const MAX_SCRATCH_BYTES = 64 * 1024;
+/** Size of the shared memory small writes go into (see Arena). */
+const ARENA_BYTES = 16 * 1024;
+/** A Writer takes arena memory only if at least this much is left; otherwise a new arena is made. */
+const MIN_ARENA_TAKE = 256;
+/** Strings up to this many UTF-16 units are tried as ASCII, byte by byte, before UTF-8 encoding. */
+const ASCII_FAST_PATH_LENGTH = 64;
 /** The scratch after a flush: nothing is written to it, the next write makes a new one. */
 const NO_SCRATCH = Buffer.alloc(0);
+const NO_VIEW = new DataView(new ArrayBuffer(0));
 const TWO_POW_32 = 4294967296;
 
 /** A bytes field's value: one array of bytes, or several written back to back as one. */
@@ -16,51 +23,97 @@ export function bytesLength(value: Bytes): number {
 }
 
 /**
+ * Memory that Writers take turns to write small fields into, as Node's Buffer pool does for
+ * Buffer.allocUnsafe: a broker answers tens of thousands of small requests a second, and a buffer
+ * of its own for each answer cost more than encoding it. A Writer takes everything left (so two
+ * Writers, one nested in the other, never share bytes) and gives back what it did not use when it
+ * flushes. Consecutive answers thus sit side by side, which lets the connection send a turn's
+ * answers as one piece (network/connection.ts). What a Writer returns keeps its arena alive, like
+ * any view of a pooled Buffer.
+ */
+class Arena {
+  readonly buffer = Buffer.allocUnsafeSlow(ARENA_BYTES);
+  readonly view = new DataView(this.buffer.buffer, this.buffer.byteOffset, this.buffer.length);
+  position = 0;
+}
+
+let arena = new Arena();
+
+/**
  * Writes Kafka primitive types into a list of chunks.
  *
- * Small fields are copied into a growing scratch buffer; large byte fields (record batches in
- * Produce and Fetch) are kept by reference, so a Fetch response that carries megabytes of stored
- * batches never copies them: the socket writes the chunks as they are. A bytes field may be given
- * as a list of chunks (`Bytes`), written one after another as one field: the broker passes a
- * partition's stored batches that way instead of joining them.
+ * Small fields are copied into scratch memory (a shared Arena, or a buffer of the Writer's own when
+ * a field is too large for one); large byte fields (record batches in Produce and Fetch) are kept by
+ * reference, so a Fetch response that carries megabytes of stored batches never copies them: the
+ * socket writes the chunks as they are. A bytes field may be given as a list of chunks (`Bytes`),
+ * written one after another as one field: the broker passes a partition's stored batches that way
+ * instead of joining them. Integers out of their type's range throw RangeError.
  */
 export class Writer {
   private readonly done: Buffer[] = [];
-  private scratch: Buffer;
-  /** Each new scratch buffer is twice the last, up to 64 KiB. */
-  private nextScratchBytes: number;
+  private scratch: Buffer = NO_SCRATCH;
+  private view: DataView = NO_VIEW;
+  /** The arena the scratch belongs to, while this Writer holds part of it. */
+  private arena: Arena | null = null;
+  /** Where this Writer's bytes start in the scratch, where the next goes, and where the scratch ends. */
+  private start = 0;
   private position = 0;
+  private limit = 0;
   private doneLength = 0;
+  /** Each scratch buffer of the Writer's own is twice the last, up to 64 KiB. */
+  private nextScratchBytes: number;
 
+  /** `initialSize`: the first buffer of its own, when a field does not fit in the shared arena. */
   constructor(initialSize = 256) {
-    this.scratch = Buffer.allocUnsafe(initialSize);
-    this.nextScratchBytes = Math.min(initialSize * 2, MAX_SCRATCH_BYTES);
+    this.nextScratchBytes = Math.min(Math.max(initialSize, 1), MAX_SCRATCH_BYTES);
   }
 
   get length(): number {
-    return this.doneLength + this.position;
+    return this.doneLength + this.position - this.start;
   }
 
   private room(size: number): number {
-    if (this.position + size > this.scratch.length) {
-      this.flushScratch();
-      // A new scratch is made here, when something is to be written to it, not at the flush: the
-      // last flush of every message (toChunks) would allocate a buffer that nothing fills.
-      this.scratch = Buffer.allocUnsafe(Math.max(size, this.nextScratchBytes));
-      this.nextScratchBytes = Math.min(this.nextScratchBytes * 2, MAX_SCRATCH_BYTES);
-    }
+    if (this.position + size > this.limit) this.newScratch(size);
     const at = this.position;
     this.position += size;
     return at;
   }
 
+  /**
+   * Made when something is to be written to it, not at a flush: the last flush of every message
+   * (toChunks) would otherwise take memory that nothing fills.
+   */
+  private newScratch(size: number): void {
+    this.flushScratch();
+    if (size <= ARENA_BYTES / 4) {
+      if (arena.buffer.length - arena.position < Math.max(size, MIN_ARENA_TAKE)) arena = new Arena();
+      this.arena = arena;
+      this.scratch = arena.buffer;
+      this.view = arena.view;
+      this.start = this.position = arena.position;
+      this.limit = arena.buffer.length;
+      arena.position = this.limit;
+      return;
+    }
+    this.scratch = Buffer.allocUnsafe(Math.max(size, this.nextScratchBytes));
+    this.view = new DataView(this.scratch.buffer, this.scratch.byteOffset, this.scratch.length);
+    this.start = this.position = 0;
+    this.limit = this.scratch.length;
+    this.nextScratchBytes = Math.min(this.nextScratchBytes * 2, MAX_SCRATCH_BYTES);
+  }
+
   /** Moves what the scratch holds into the finished chunks; the rest of it is not written to again. */
   private flushScratch(): void {
-    if (this.position === 0) return;
-    this.done.push(this.scratch.subarray(0, this.position));
-    this.doneLength += this.position;
+    if (this.position > this.start) {
+      this.done.push(this.scratch.subarray(this.start, this.position));
+      this.doneLength += this.position - this.start;
+    }
+    // Gives the arena back what this Writer took and did not use, unless someone took more since.
+    if (this.arena !== null && this.arena.position === this.limit) this.arena.position = this.position;
+    this.arena = null;
     this.scratch = NO_SCRATCH;
-    this.position = 0;
+    this.view = NO_VIEW;
+    this.start = this.position = this.limit = 0;
   }
 
   private byte(value: number): void {
@@ -69,8 +122,9 @@ export class Writer {
   }
 
   int8(value: number): this {
+    checkRange('int8', value, -0x80, 0x7f);
     const at = this.room(1);
-    this.scratch.writeInt8(value, at);
+    this.view.setInt8(at, value);
     return this;
   }
 
@@ -80,40 +134,45 @@ export class Writer {
   }
 
   int16(value: number): this {
+    checkRange('int16', value, -0x8000, 0x7fff);
     const at = this.room(2);
-    this.scratch.writeInt16BE(value, at);
+    this.view.setInt16(at, value);
     return this;
   }
 
   uint16(value: number): this {
+    checkRange('uint16', value, 0, 0xffff);
     const at = this.room(2);
-    this.scratch.writeUInt16BE(value, at);
+    this.view.setUint16(at, value);
     return this;
   }
 
   int32(value: number): this {
+    checkRange('int32', value, -0x80000000, 0x7fffffff);
     const at = this.room(4);
-    this.scratch.writeInt32BE(value, at);
+    this.view.setInt32(at, value);
     return this;
   }
 
   uint32(value: number): this {
+    checkRange('uint32', value, 0, 0xffffffff);
     const at = this.room(4);
-    this.scratch.writeUInt32BE(value, at);
+    this.view.setUint32(at, value);
     return this;
   }
 
   int64(value: number): this {
+    checkRange('int64', value, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     const at = this.room(8);
     const high = Math.floor(value / TWO_POW_32);
-    this.scratch.writeInt32BE(high, at);
-    this.scratch.writeUInt32BE(value - high * TWO_POW_32, at + 4);
+    this.view.setInt32(at, high);
+    this.view.setUint32(at + 4, value - high * TWO_POW_32);
     return this;
   }
 
   float64(value: number): this {
     const at = this.room(8);
-    this.scratch.writeDoubleBE(value, at);
+    this.view.setFloat64(at, value);
     return this;
   }
 
@@ -167,6 +226,12 @@ export class Writer {
 
   nullableString(value: string | null): this {
     if (value === null) return this.int16(-1);
+    if (value.length <= ASCII_FAST_PATH_LENGTH && isAscii(value)) {
+      const at = this.room(2 + value.length);
+      this.view.setInt16(at, value.length);
+      writeAscii(this.scratch, at + 2, value);
+      return this;
+    }
     const length = Buffer.byteLength(value);
     if (length > 0x7fff) throw new RangeError(`string of ${length} bytes exceeds int16 length`);
     this.int16(length);
@@ -181,6 +246,12 @@ export class Writer {
 
   compactNullableString(value: string | null): this {
     if (value === null) return this.uvarint(0);
+    if (value.length < 0x7f && value.length <= ASCII_FAST_PATH_LENGTH && isAscii(value)) {
+      const at = this.room(1 + value.length);
+      this.scratch[at] = value.length + 1;
+      writeAscii(this.scratch, at + 1, value);
+      return this;
+    }
     const length = Buffer.byteLength(value);
     this.uvarint(length + 1);
     const at = this.room(length);
@@ -230,4 +301,19 @@ export class Writer {
     const chunks = this.toChunks();
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.doneLength);
   }
+}
+
+function checkRange(type: string, value: number, min: number, max: number): void {
+  // Written this way round so that NaN fails too.
+  if (!(value >= min && value <= max)) throw new RangeError(`${value} does not fit in ${type} (${min} to ${max})`);
+}
+
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** For strings isAscii accepted: one byte per character, as UTF-8 encodes them. */
+function writeAscii(into: Buffer, at: number, value: string): void {
+  for (let i = 0; i < value.length; i++) into[at + i] = value.charCodeAt(i);
 }
