@@ -10,54 +10,54 @@ export const produce: ApiHandler<0> = (broker, request, { header }) => {
   const acksValid = request.acks === 0 || request.acks === 1 || request.acks === -1;
   const responses = request.topicData.map((topic) => ({
     name: topic.name,
-    partitionResponses: topic.partitionData.map((partition) => ({
-      index: partition.index,
-      ...(acksValid ? appendPartition(broker, request, topic.name, partition) : failure(ErrorCode.INVALID_REQUIRED_ACKS)),
-    })),
+    partitionResponses: topic.partitionData.map((partition) =>
+      acksValid ? appendPartition(broker, request, topic.name, partition) : failure(partition.index, ErrorCode.INVALID_REQUIRED_ACKS),
+    ),
   }));
   if (request.acks === 0) return null;
   if (!acksValid) broker.log(`rejected produce from ${JSON.stringify(header.clientId)}: acks must be 0, 1 or -1 (all), not ${request.acks}`);
   return { responses };
 };
 
-function failure(errorCode: number) {
-  return { errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 };
+function failure(index: number, errorCode: number) {
+  return { index, errorCode, baseOffset: -1, logAppendTimeMs: -1, logStartOffset: -1 };
 }
 
 function appendPartition(broker: BrokerContext, request: ProduceRequest, topicName: string, partition: ProduceRequest.PartitionProduceData) {
-  const log = broker.topics.partition(topicName, partition.index);
-  if (!log) return failure(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  if (request.transactionalId !== null) return failure(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+  const { index } = partition;
+  const log = broker.topics.partition(topicName, index);
+  if (!log) return failure(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  if (request.transactionalId !== null) return failure(index, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
 
   let batches: BatchView[];
   try {
     batches = splitBatches(partition.records ?? Buffer.alloc(0));
   } catch (error) {
     if (error instanceof RecordBatchError) {
-      broker.log(`rejected a batch for ${topicName}-${partition.index}: ${error.message}`);
-      return failure(error.code);
+      broker.log(`rejected a batch for ${topicName}-${index}: ${error.message}`);
+      return failure(index, error.code);
     }
     throw error;
   }
   // Produce v3+ carries exactly one batch per partition (KIP-98).
-  if (batches.length !== 1) return failure(ErrorCode.INVALID_RECORD);
+  if (batches.length !== 1) return failure(index, ErrorCode.INVALID_RECORD);
   const { header, bytes } = batches[0]!;
-  if (header.isTransactional || header.isControl) return failure(ErrorCode.INVALID_RECORD);
+  if (header.isTransactional || header.isControl) return failure(index, ErrorCode.INVALID_RECORD);
   const maxMessageBytes = broker.topics.get(topicName)!.config.get('max.message.bytes');
-  if (bytes.length > maxMessageBytes) return failure(ErrorCode.MESSAGE_TOO_LARGE);
+  if (bytes.length > maxMessageBytes) return failure(index, ErrorCode.MESSAGE_TOO_LARGE);
 
   const idempotent = header.producerId >= 0;
   if (idempotent) {
-    const verdict = broker.producers.check(topicName, partition.index, header);
+    const verdict = broker.producers.check(topicName, index, header);
     if (verdict.outcome === 'reject') {
-      broker.log(`rejected a batch for ${topicName}-${partition.index}: ${verdict.message}`);
-      return failure(verdict.errorCode);
+      broker.log(`rejected a batch for ${topicName}-${index}: ${verdict.message}`);
+      return failure(index, verdict.errorCode);
     }
     if (verdict.outcome === 'duplicate') {
-      return { errorCode: ErrorCode.NONE, baseOffset: verdict.baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
+      return { index, errorCode: ErrorCode.NONE, baseOffset: verdict.baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
     }
   }
   const { baseOffset } = log.append(bytes, header);
-  if (idempotent) broker.producers.appended(topicName, partition.index, header, baseOffset);
-  return { errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
+  if (idempotent) broker.producers.appended(topicName, index, header, baseOffset);
+  return { index, errorCode: ErrorCode.NONE, baseOffset, logAppendTimeMs: -1, logStartOffset: log.logStartOffset };
 }

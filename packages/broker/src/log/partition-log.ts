@@ -131,15 +131,18 @@ export class PartitionLog {
     this.totalBytes += length;
     this.totalBatches += 1;
 
-    this.events.emit('batch:appended', {
-      topic: this.topic,
-      partition: this.partition,
-      baseOffset,
-      count: info.recordCount,
-      bytes: length,
-      maxTimestamp: info.maxTimestamp,
-      producerId: info.producerId,
-    });
+    // Appends come by the tens of thousands a second; with no one listening, not even the payload is made.
+    if (this.events.listenerCount('batch:appended') > 0) {
+      this.events.emit('batch:appended', {
+        topic: this.topic,
+        partition: this.partition,
+        baseOffset,
+        count: info.recordCount,
+        bytes: length,
+        maxTimestamp: info.maxTimestamp,
+        producerId: info.producerId,
+      });
+    }
     return { baseOffset };
   }
 

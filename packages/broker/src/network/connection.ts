@@ -83,21 +83,27 @@ export class Connection implements ClientConnection {
 
   private onFrame(frame: Buffer): void {
     if (this.stopping || this.closed.aborted) return;
-    const respond = this.responses.reserve();
-    if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
+    // The answer's place in line is taken once the handler returns: nothing else can take one in
+    // between (a handler never answers another request synchronously), and an answer that is ready
+    // with no earlier one waiting (most Produce and Metadata answers) goes out without a place.
     let answer: Answer | Promise<Answer>;
     try {
       answer = this.handle(frame, this);
     } catch (error) {
-      respond(null);
       this.stopAfterEarlierAnswers(error);
       return;
     }
     if (!(answer instanceof Promise)) {
-      respond(answer);
-      this.resumeIfRoom();
+      if (this.responses.waiting === 0) {
+        if (answer) this.write(answer);
+      } else {
+        this.responses.reserve()(answer);
+        if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
+      }
       return;
     }
+    const respond = this.responses.reserve();
+    if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
     answer.then(
       (settled) => {
         respond(settled);
