@@ -36,7 +36,8 @@ export function splitBatches(records: Buffer): BatchView[] {
   let position = 0;
   while (position < records.length) {
     const size = checkedBatchSize(records, position);
-    const bytes = records.subarray(position, position + size);
+    // Produce carries one batch per partition, so the batch is most often the whole blob.
+    const bytes = position === 0 && size === records.length ? records : records.subarray(position, position + size);
     const header = readBatchHeader(bytes);
     checkRecordCount(header, position);
     batches.push({ header, bytes });
