@@ -22,7 +22,10 @@ export interface SegmentSummary {
  *   a target is exactly the first batch whose own maxTimestamp reaches it, so binary search works.
  */
 export class LogSegment {
-  private readonly stored: Buffer[] = [];
+  /** Each batch as the memory it was copied into, where it starts there, and its length. */
+  private readonly memories: Buffer[] = [];
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
   private readonly batchBaseOffsets: number[] = [];
   private readonly runningMaxTimestamps: number[] = [];
   private size = 0;
@@ -49,11 +52,11 @@ export class LogSegment {
   }
 
   get batchCount(): number {
-    return this.stored.length;
+    return this.lengths.length;
   }
 
   get isEmpty(): boolean {
-    return this.stored.length === 0;
+    return this.lengths.length === 0;
   }
 
   get createdAt(): number {
@@ -73,27 +76,35 @@ export class LogSegment {
     return this.largestTimestamp >= 0 ? this.largestTimestamp : this.lastAppendedAt;
   }
 
-  append(batch: Buffer, baseOffset: number, nextOffset: number, maxTimestamp: number, now: number): void {
+  /** Adds the batch held in `memory` from `start`, `length` bytes long. */
+  append(memory: Buffer, start: number, length: number, baseOffset: number, nextOffset: number, maxTimestamp: number, now: number): void {
     // A segment's age for segment.ms counts from its first batch, not from when it was opened empty.
-    if (this.stored.length === 0) this.openedAt = now;
-    this.stored.push(batch);
+    if (this.lengths.length === 0) this.openedAt = now;
+    this.memories.push(memory);
+    this.starts.push(start);
+    this.lengths.push(length);
     this.batchBaseOffsets.push(baseOffset);
     this.largestTimestamp = Math.max(this.largestTimestamp, maxTimestamp);
     this.runningMaxTimestamps.push(this.largestTimestamp);
-    this.size += batch.length;
+    this.size += length;
     this.nextOffset = nextOffset;
     this.lastAppendedAt = now;
   }
 
-  /** Every batch, oldest first. */
-  batches(): readonly Buffer[] {
-    return this.stored;
+  /** The memory each batch is held in, oldest first (one entry per batch). */
+  batchMemories(): readonly Buffer[] {
+    return this.memories;
   }
 
   batchAt(index: number): Buffer {
-    const batch = this.stored[index];
-    if (batch === undefined) throw new RangeError(`Segment ${this.baseOffset} has no batch ${index}`);
-    return batch;
+    const memory = this.memories[index];
+    if (memory === undefined) throw new RangeError(`Segment ${this.baseOffset} has no batch ${index}`);
+    const start = this.starts[index]!;
+    return memory.subarray(start, start + this.lengths[index]!);
+  }
+
+  batchLengthAt(index: number): number {
+    return this.lengths[index] ?? 0;
   }
 
   baseOffsetAt(index: number): number {
@@ -138,7 +149,7 @@ export class LogSegment {
       baseOffset: this.baseOffset,
       endOffset: this.nextOffset,
       bytes: this.size,
-      batches: this.stored.length,
+      batches: this.lengths.length,
       createdAt: this.openedAt,
       maxTimestamp: this.largestTimestamp,
     };

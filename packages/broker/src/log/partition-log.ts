@@ -123,11 +123,12 @@ export class PartitionLog {
     const now = Date.now();
     this.rollIfNeeded(length, now);
 
-    const stored = this.slabs.store(batch, this.memory);
+    const start = this.slabs.copyIn(batch, this.memory);
+    const memory = this.memory.lastMemory;
     const baseOffset = this.logEndOffset;
-    writeBaseOffset(stored, baseOffset);
-    writePartitionLeaderEpoch(stored, 0);
-    this.activeSegment.append(stored, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
+    writeBaseOffset(memory, baseOffset, start);
+    writePartitionLeaderEpoch(memory, 0, start);
+    this.activeSegment.append(memory, start, length, baseOffset, baseOffset + info.lastOffsetDelta + 1, info.maxTimestamp, now);
     this.totalBytes += length;
     this.totalBatches += 1;
 
@@ -171,11 +172,10 @@ export class PartitionLog {
     for (; segmentIndex < this.segmentList.length; segmentIndex++, batchIndex = 0) {
       const segment = this.segmentList[segmentIndex] as LogSegment;
       for (; batchIndex < segment.batchCount; batchIndex++) {
-        const batch = segment.batchAt(batchIndex);
-        const length = batch.length;
+        const length = segment.batchLengthAt(batchIndex);
         const fits = bytes + length <= maxBytes || (minOneBatch && batches.length === 0);
         if (!fits) return { error: 'none', batches, bytes };
-        batches.push(batch);
+        batches.push(segment.batchAt(batchIndex));
         bytes += length;
       }
     }
@@ -294,7 +294,7 @@ export class PartitionLog {
   }
 
   private release(segment: LogSegment): void {
-    for (const batch of segment.batches()) this.slabs.release(batch);
+    for (const memory of segment.batchMemories()) this.slabs.release(memory);
   }
 
   /** Last segment whose base offset is <= offset (binary search over segment base offsets). */

@@ -26,6 +26,21 @@ describe('SlabPool', () => {
     expect(second.byteOffset).toBe(first.byteOffset + 100);
   });
 
+  it('copies in without a view: the memory it used and where, and a large batch in memory of its own', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const at = [slabs.copyIn(bytes(100, 1), cursor), slabs.copyIn(bytes(50, 2), cursor)];
+    const slab = cursor.lastMemory;
+    expect(at).toEqual([0, 100]);
+    expect(slab.subarray(0, 100)).toEqual(bytes(100, 1));
+    expect(slab.subarray(100, 150)).toEqual(bytes(50, 2));
+    const large = bytes(40 * KIB, 3);
+    expect(slabs.copyIn(large, cursor)).toBe(0);
+    expect(cursor.lastMemory).toEqual(large);
+    expect(cursor.lastMemory.buffer).not.toBe(slab.buffer);
+    expect(cursor.lastMemory.buffer).not.toBe(large.buffer);
+  });
+
   it('gives a log small slabs first and doubles their size up to the largest', () => {
     const slabs = pool();
     const cursor = new SlabCursor();

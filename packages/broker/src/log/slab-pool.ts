@@ -41,7 +41,11 @@ export class SlabCursor {
   slab: Slab | null = null;
   used = 0;
   nextSlabBytes = 0;
+  /** The memory the last copyIn wrote into (a slab's, or a large batch's own). */
+  lastMemory: Buffer = NO_MEMORY;
 }
+
+const NO_MEMORY = Buffer.alloc(0);
 
 const DEFAULT_SMALLEST_SLAB_BYTES = 16 * 1024;
 const DEFAULT_LARGEST_SLAB_BYTES = 1024 * 1024;
@@ -64,17 +68,31 @@ export class SlabPool {
 
   /** A copy of `bytes`, in the cursor's slab, that stays as it is until released. */
   store(bytes: Uint8Array, cursor: SlabCursor): Buffer {
-    if (bytes.length > this.largest / 2) return Buffer.from(bytes);
+    const start = this.copyIn(bytes, cursor);
+    return cursor.lastMemory.subarray(start, start + bytes.length);
+  }
+
+  /**
+   * `store` without making a view: copies `bytes` into `cursor.lastMemory` and returns where they
+   * start. A log keeps tens of thousands of batches; a Buffer object for each would be garbage the
+   * collector has to trace, so the log keeps (memory, start, length) and makes views when it reads.
+   */
+  copyIn(bytes: Uint8Array, cursor: SlabCursor): number {
+    if (bytes.length > this.largest / 2) {
+      cursor.lastMemory = Buffer.from(bytes);
+      return 0;
+    }
     let slab = cursor.slab;
     if (!slab || cursor.used + bytes.length > slab.memory.length) slab = this.nextSlab(cursor, bytes.length);
     const start = cursor.used;
     slab.memory.set(bytes, start);
     cursor.used += bytes.length;
     slab.live++;
-    return slab.memory.subarray(start, start + bytes.length);
+    cursor.lastMemory = slab.memory;
+    return start;
   }
 
-  /** The log no longer holds this batch (a copy `store` returned). */
+  /** The log no longer holds this batch (a copy `store` returned, or the memory `copyIn` wrote it into). */
   release(batch: Buffer): void {
     const slab = this.slabs.get(batch.buffer as ArrayBuffer);
     if (!slab) return;
