@@ -8,12 +8,17 @@ import type { ApiHandler, BrokerContext } from '../broker-context';
  */
 export const produce: ApiHandler<0> = (broker, request, { header }) => {
   const acksValid = request.acks === 0 || request.acks === 1 || request.acks === -1;
-  const responses = request.topicData.map((topic) => ({
-    name: topic.name,
-    partitionResponses: topic.partitionData.map((partition) =>
-      acksValid ? appendPartition(broker, request, topic.name, partition) : failure(partition.index, ErrorCode.INVALID_REQUIRED_ACKS),
-    ),
-  }));
+  // Loops rather than map: this runs for every produced batch, and each map callback is a closure.
+  const responses = [];
+  for (const topic of request.topicData) {
+    const partitionResponses = [];
+    for (const partition of topic.partitionData) {
+      partitionResponses.push(
+        acksValid ? appendPartition(broker, request, topic.name, partition) : failure(partition.index, ErrorCode.INVALID_REQUIRED_ACKS),
+      );
+    }
+    responses.push({ name: topic.name, partitionResponses });
+  }
   if (request.acks === 0) return null;
   if (!acksValid) broker.log(`rejected produce from ${JSON.stringify(header.clientId)}: acks must be 0, 1 or -1 (all), not ${request.acks}`);
   return { responses };
