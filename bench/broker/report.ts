@@ -1,5 +1,5 @@
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { crc32cImplementation } from '@lanes/kafka-protocol';
+import { crc32cImplementation, ErrorCode } from '@lanes/kafka-protocol';
 import { scriptCommand } from '../shared/script-command';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import type { RecordWorkload } from './workload-files';
@@ -32,6 +32,8 @@ export interface ReportContext {
   clientVersions: string;
   partitions: number;
   messagesPerSend: number;
+  /** The error code each broker answered a batch with a wrong CRC-32C with (crc-probe.ts); 0 = stored it. */
+  crcChecks: { embedded: number; mock: number };
 }
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -111,6 +113,8 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   lines.push(`| librdkafka mock cluster / kcat | ${results.map((r) => cpuPair(r.mockKcat.produce)).join(' | ')} |`);
   lines.push(`| broker CPU: embedded ÷ mock | ${results.map((r) => cpuRatio(r.embeddedKcat.produce, r.mockKcat.produce)).join(' | ')} |`);
   lines.push('');
+  lines.push(`A Produce of one batch damaged after its CRC-32C was computed (crc-probe.ts): ${crcVerdict('the embedded broker', context.crcChecks.embedded)}; ${crcVerdict("librdkafka's mock cluster", context.crcChecks.mock)}.`);
+  lines.push('');
   lines.push(
     `Topics have ${context.partitions} partitions on both brokers. kcat produces with \`-X linger.ms=5 -X batch.size=16384\` ` +
       `(librdkafka's default acks=all) from a file of one value per line and consumes with \`-C -e -c N -o beginning\`; ` +
@@ -147,4 +151,11 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
     );
   }
   return lines.join('\n');
+}
+
+/** What a broker's answer to a damaged batch says about the work it does on every produced byte. */
+function crcVerdict(broker: string, errorCode: number): string {
+  if (errorCode === ErrorCode.CORRUPT_MESSAGE) return `${broker} refuses it (CORRUPT_MESSAGE): like Kafka, it checksums every batch it is sent`;
+  if (errorCode === ErrorCode.NONE) return `${broker} stores it (error 0): it does not checksum what it is sent`;
+  return `${broker} answers error ${errorCode}`;
 }

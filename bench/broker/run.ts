@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './child-processes';
+import { produceDamagedBatch } from './crc-probe';
 import { countRecords, createTopic, deleteTopic, kafkajsConsume, kafkajsProduce } from './kafkajs-workload';
 import { bestOfInterleaved } from './interleaved';
 import { kcatConsume, kcatPartitionCount, kcatProduce, kcatVersion } from './kcat-workload';
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
   log(`Starting the loopback sink, the embedded broker${profileDir ? ` (profiling into ${profileDir})` : ''} and librdkafka's mock cluster ...`);
   const running: RunningTarget[] = [];
   const results: SizeResults[] = [];
+  let crcChecks = { embedded: -1, mock: -1 };
   try {
     const sink = await startLoopbackSink();
     running.push(sink);
@@ -214,6 +216,9 @@ async function main(): Promise<void> {
     await measureLoopbackCopy(sink.bootstrap, workloads[0]!.records * workloads[0]!.valueBytes);
     await warmUp(embedded, workloads, true);
     await warmUp(mock, workloads, false);
+    const warmUpTopic = `bench-warm-up-${workloads[0]!.valueBytes}`;
+    crcChecks = { embedded: await produceDamagedBatch(embedded.bootstrap, warmUpTopic), mock: await produceDamagedBatch(mock.bootstrap, warmUpTopic) };
+    log(`A batch with a wrong CRC-32C: embedded broker answers error ${crcChecks.embedded}, mock cluster ${crcChecks.mock}.`);
 
     for (const workload of workloads) {
       const kcat = await kcatRounds(brokers, workload);
@@ -234,7 +239,7 @@ async function main(): Promise<void> {
     for (const target of running.reverse()) await target.stop();
   }
 
-  const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND });
+  const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND, crcChecks });
   process.stdout.write(`\n${report}\n`);
 
   if (profileDir) process.stdout.write(`\n${busiestProfileReport(profileDir, repoRoot, 'Embedded broker CPU profile')}\n`);
