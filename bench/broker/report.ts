@@ -44,7 +44,10 @@ function rate(measurement: Measurement): string {
 }
 
 function ratio(value: number, target: number): string {
-  return `${value.toFixed(value < 0.1 ? 3 : 2)} ${value >= target ? '(meets)' : '(misses)'}`;
+  const meets = value >= target;
+  // Three decimals where two would hide which side of the target it is on (0.996 is not 1.00).
+  const digits = value < 0.1 || (value.toFixed(2) === target.toFixed(2) && !meets) ? 3 : 2;
+  return `${value.toFixed(digits)} ${meets ? '(meets)' : '(misses)'}`;
 }
 
 function cpuPair(measurement: Measurement): string {
