@@ -70,7 +70,11 @@ export async function startBroker(input: BrokerOptionsInput = {}): Promise<Broke
     groups.close();
     throw listenError(error, options);
   }
-  const retention = setInterval(() => topics.enforceRetention(Date.now()), options.retentionCheckIntervalMs);
+  const retention = setInterval(() => {
+    const now = Date.now();
+    topics.enforceRetention(now);
+    slabs.trim(now);
+  }, options.retentionCheckIntervalMs);
   retention.unref();
 
   let closed: Promise<void> | undefined;

@@ -97,13 +97,28 @@ describe('SlabPool', () => {
     expect(slabs.freeSlabCount).toBe(1);
   });
 
-  it('keeps at most maxFreeBytes of free slabs and leaves the rest to the garbage collector', () => {
-    const slabs = pool({ smallestSlabBytes: 16 * KIB, largestSlabBytes: 16 * KIB, maxFreeBytes: 32 * KIB });
+  it('keeps free slabs beyond maxFreeBytes for idleFreeMs, for reuse, then leaves the longest idle to the garbage collector', () => {
+    let now = 1000;
+    const slabs = pool({ smallestSlabBytes: 16 * KIB, largestSlabBytes: 16 * KIB, maxFreeBytes: 32 * KIB, idleFreeMs: 30_000, clock: () => now });
     const cursors = [1, 2, 3].map(() => new SlabCursor());
     const stored = cursors.map((cursor, i) => slabs.store(bytes(100, i), cursor));
     cursors.forEach((cursor) => slabs.close(cursor));
-    stored.forEach((batch) => slabs.release(batch));
+    stored.forEach((batch) => {
+      slabs.release(batch);
+      now += 1000;
+    });
+    expect(slabs.freeSlabCount).toBe(3);
+    slabs.trim(30_500);
+    expect(slabs.freeSlabCount).toBe(3);
+
+    slabs.trim(31_000);
     expect(slabs.freeSlabCount).toBe(2);
+    // The one let go was the first freed; the two kept are the later ones, and are used again.
+    const again = [new SlabCursor(), new SlabCursor()].map((cursor) => slabs.store(bytes(10, 9), cursor).buffer);
+    expect(again).not.toContain(stored[0]!.buffer);
+    expect(new Set(again)).toEqual(new Set([stored[1]!.buffer, stored[2]!.buffer]));
+    slabs.trim(1_000_000);
+    expect(slabs.freeSlabCount).toBe(0);
   });
 
   it('gives a batch larger than half the largest slab memory of its own, which release and pin leave alone', () => {

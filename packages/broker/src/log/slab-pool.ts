@@ -6,8 +6,10 @@
  * in page by page on first write, then found and freed by the garbage collector
  * (docs/performance.md). A slab whose batches are all deleted (retention, a deleted topic) and
  * that no Fetch response still being written refers to goes back on a free list, and later batches
- * are copied into memory that is already there. Free slabs beyond `maxFreeBytes` are left to the
- * garbage collector.
+ * are copied into memory that is already there. Free slabs beyond `maxFreeBytes` wait `idleFreeMs`
+ * for a use, then `trim` leaves them to the garbage collector: a topic deleted and made again (a
+ * demo run twice, a benchmark round) gets its memory back rather than fresh pages, and a broker
+ * left idle gives back what it no longer needs.
  *
  * Each partition log fills slabs of its own (a `SlabCursor`), so that one partition's batches never
  * keep another's deleted ones alive, and retention, deleting a log from its oldest end, empties its
@@ -19,6 +21,10 @@ export interface SlabPoolOptions {
   readonly smallestSlabBytes?: number;
   readonly largestSlabBytes?: number;
   readonly maxFreeBytes?: number;
+  /** How long free slabs beyond maxFreeBytes wait for a use before `trim` lets them go. */
+  readonly idleFreeMs?: number;
+  /** The time a slab is freed at (tests pass their own). */
+  readonly clock?: () => number;
 }
 
 export interface Slab {
@@ -31,6 +37,8 @@ export interface Slab {
   filling: boolean;
   /** On its size's free list. */
   free: boolean;
+  /** When it went on the free list. */
+  freedAt: number;
 }
 
 /**
@@ -50,11 +58,14 @@ const NO_MEMORY = Buffer.alloc(0);
 const DEFAULT_SMALLEST_SLAB_BYTES = 16 * 1024;
 const DEFAULT_LARGEST_SLAB_BYTES = 1024 * 1024;
 const DEFAULT_MAX_FREE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_IDLE_FREE_MS = 30_000;
 
 export class SlabPool {
   private readonly smallest: number;
   private readonly largest: number;
   private readonly maxFreeBytes: number;
+  private readonly idleFreeMs: number;
+  private readonly clock: () => number;
   private readonly slabs = new Map<ArrayBuffer, Slab>();
   /** Free slabs by size. */
   private readonly free = new Map<number, Slab[]>();
@@ -64,6 +75,8 @@ export class SlabPool {
     this.smallest = options.smallestSlabBytes ?? DEFAULT_SMALLEST_SLAB_BYTES;
     this.largest = options.largestSlabBytes ?? DEFAULT_LARGEST_SLAB_BYTES;
     this.maxFreeBytes = options.maxFreeBytes ?? DEFAULT_MAX_FREE_BYTES;
+    this.idleFreeMs = options.idleFreeMs ?? DEFAULT_IDLE_FREE_MS;
+    this.clock = options.clock ?? Date.now;
   }
 
   /** A copy of `bytes`, in the cursor's slab, that stays as it is until released. */
@@ -165,7 +178,7 @@ export class SlabPool {
   }
 
   private newSlab(bytes: number): Slab {
-    const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false };
+    const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false, freedAt: 0 };
     this.slabs.set(slab.memory.buffer as ArrayBuffer, slab);
     return slab;
   }
@@ -173,14 +186,30 @@ export class SlabPool {
   private recycleIfUnused(slab: Slab): void {
     if (slab.free || slab.filling || slab.live > 0 || slab.pins > 0) return;
     const bytes = slab.memory.length;
-    if (this.freeBytes + bytes > this.maxFreeBytes) {
-      this.slabs.delete(slab.memory.buffer as ArrayBuffer);
-      return;
-    }
     slab.free = true;
+    slab.freedAt = this.clock();
     this.freeBytes += bytes;
     const list = this.free.get(bytes);
     if (list) list.push(slab);
     else this.free.set(bytes, [slab]);
+  }
+
+  /**
+   * Lets go of free slabs beyond maxFreeBytes that have waited idleFreeMs without a use, the longest
+   * waiting first. The broker calls it with its retention check.
+   */
+  trim(now: number): void {
+    while (this.freeBytes > this.maxFreeBytes) {
+      // Each list takes from its end and frees onto it, so its first slab has waited longest.
+      let oldest: Slab[] | undefined;
+      for (const list of this.free.values()) {
+        if (list.length > 0 && (!oldest || list[0]!.freedAt < oldest[0]!.freedAt)) oldest = list;
+      }
+      if (!oldest || now - oldest[0]!.freedAt < this.idleFreeMs) return;
+      const slab = oldest.shift()!;
+      slab.free = false;
+      this.freeBytes -= slab.memory.length;
+      this.slabs.delete(slab.memory.buffer as ArrayBuffer);
+    }
   }
 }
