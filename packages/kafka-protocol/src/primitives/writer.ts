@@ -102,7 +102,7 @@ export class Writer {
     this.nextScratchBytes = Math.min(this.nextScratchBytes * 2, MAX_SCRATCH_BYTES);
   }
 
-  /** Moves what the scratch holds into the finished chunks; the rest of it is not written to again. */
+  /** Moves what the scratch holds into the finished chunks; an arena gets back the part not written. */
   private flushScratch(): void {
     if (this.position > this.start) {
       this.done.push(this.scratch.subarray(this.start, this.position));
