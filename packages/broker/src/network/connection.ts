@@ -84,8 +84,7 @@ export class Connection implements ClientConnection {
   private onFrame(frame: Buffer): void {
     if (this.stopping || this.isClosed) return;
     // The answer's place in line is taken once the handler returns: nothing else can take one in
-    // between (a handler never answers another request synchronously), and an answer that is ready
-    // with no earlier one waiting (most Produce and Metadata answers) goes out without a place.
+    // between (a handler never answers another request synchronously).
     let answer: Answer | Promise<Answer>;
     try {
       answer = this.handle(frame, this);
@@ -94,16 +93,12 @@ export class Connection implements ClientConnection {
       return;
     }
     if (!(answer instanceof Promise)) {
-      if (this.responses.waiting === 0) {
-        if (answer) this.write(answer);
-      } else {
-        this.responses.reserve()(answer);
-        if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
-      }
+      this.responses.ready(answer);
+      this.pauseIfFull();
       return;
     }
     const respond = this.responses.reserve();
-    if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
+    this.pauseIfFull();
     answer.then(
       (settled) => {
         respond(settled);
@@ -163,6 +158,10 @@ export class Connection implements ClientConnection {
     for (let i = 0; i < last; i++) this.socket.write(chunks[i]!);
     this.socket.write(chunks[last]!, written);
     this.socket.uncork();
+  }
+
+  private pauseIfFull(): void {
+    if (this.responses.waiting >= this.options.maxInFlightRequests) this.socket.pause();
   }
 
   private resumeIfRoom(): void {

@@ -63,4 +63,19 @@ describe('ResponseQueue', () => {
     for (let i = 98; i >= 0; i -= 2) slots[i]!(response(String(i)));
     expect(written).toEqual(Array.from({ length: 100 }, (_, i) => String(i)));
   });
+
+  it('writes a ready response at once when nothing waits ahead of it, and behind what does otherwise', () => {
+    const { written, queue } = recordingQueue();
+    queue.ready(response('now'));
+    queue.ready(null);
+    expect(written).toEqual(['now']);
+    expect(queue.waiting).toBe(0);
+    const parked = queue.reserve();
+    queue.ready(response('after'));
+    expect(written).toEqual(['now']);
+    expect(queue.waiting).toBe(2);
+    parked(response('parked'));
+    expect(written).toEqual(['now', 'parked', 'after']);
+    expect(queue.waiting).toBe(0);
+  });
 });

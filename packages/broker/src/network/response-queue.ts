@@ -20,6 +20,18 @@ export class ResponseQueue<Response> {
     };
   }
 
+  /**
+   * A response that is ready now, for a request that came after every reserved one: written at once
+   * when nothing waits ahead of it (most Produce and Metadata answers), otherwise queued behind them.
+   */
+  ready(response: Response | null): void {
+    if (this.slots.length === 0) {
+      if (response) this.write(response);
+      return;
+    }
+    this.slots.push({ ready: true, response });
+  }
+
   get waiting(): number {
     return this.slots.length;
   }
