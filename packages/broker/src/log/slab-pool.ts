@@ -79,16 +79,11 @@ export class SlabPool {
     this.clock = options.clock ?? Date.now;
   }
 
-  /** A copy of `bytes`, in the cursor's slab, that stays as it is until released. */
-  store(bytes: Uint8Array, cursor: SlabCursor): Buffer {
-    const start = this.copyIn(bytes, cursor);
-    return cursor.lastMemory.subarray(start, start + bytes.length);
-  }
-
   /**
-   * `store` without making a view: copies `bytes` into `cursor.lastMemory` and returns where they
-   * start. A log keeps tens of thousands of batches; a Buffer object for each would be garbage the
-   * collector has to trace, so the log keeps (memory, start, length) and makes views when it reads.
+   * Copies `bytes` into the cursor's slab, where they stay as they are until released, and returns
+   * where they start in `cursor.lastMemory`. No view is made: a log keeps tens of thousands of
+   * batches, and a Buffer object for each would be garbage the collector has to trace, so the log
+   * keeps (memory, start, length) and makes views when it reads.
    */
   copyIn(bytes: Uint8Array, cursor: SlabCursor): number {
     if (bytes.length > this.largest / 2) {
@@ -105,7 +100,7 @@ export class SlabPool {
     return start;
   }
 
-  /** The log no longer holds this batch (a copy `store` returned, or the memory `copyIn` wrote it into). */
+  /** The log no longer holds this batch (given as the memory `copyIn` wrote it into, or a view of it). */
   release(batch: Buffer): void {
     const slab = this.slabs.get(batch.buffer as ArrayBuffer);
     if (!slab) return;
@@ -114,7 +109,7 @@ export class SlabPool {
   }
 
   /**
-   * Keeps the memory of `batches` (copies `store` returned) from being used again until the
+   * Keeps the memory of `batches` (views of what `copyIn` stored) from being used again until the
    * returned function is called: for a response that writes them to a socket after the log may have
    * deleted them. Calling the function more than once unpins once.
    */
