@@ -294,7 +294,7 @@ export class PartitionLog {
   }
 
   private release(segment: LogSegment): void {
-    for (const memory of segment.batchMemories()) this.slabs.release(memory);
+    this.slabs.release(segment.batchMemories());
   }
 
   /** Last segment whose base offset is <= offset (binary search over segment base offsets). */

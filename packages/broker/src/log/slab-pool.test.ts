@@ -66,9 +66,9 @@ describe('SlabPool', () => {
     const cursor = new SlabCursor();
     const inFirst = [store(slabs, bytes(8 * KIB, 1), cursor), store(slabs, bytes(8 * KIB, 2), cursor)];
     store(slabs, bytes(8 * KIB, 3), cursor); // a second slab; the first is full and no longer filled
-    slabs.release(inFirst[0]!);
+    slabs.release([inFirst[0]!]);
     expect(slabs.freeSlabCount).toBe(0);
-    slabs.release(inFirst[1]!);
+    slabs.release([inFirst[1]!]);
     expect(slabs.freeSlabCount).toBe(1);
 
     const other = new SlabCursor();
@@ -78,13 +78,25 @@ describe('SlabPool', () => {
     expect(slabs.freeSlabCount).toBe(0);
   });
 
+  it('releases a run of batches across slabs in one call, freeing each slab once all of its batches are gone', () => {
+    const slabs = pool();
+    const cursor = new SlabCursor();
+    const batches = [8, 8, 8, 4].map((kib, i) => store(slabs, bytes(kib * KIB, i), cursor));
+    expect(new Set(batches.map((batch) => batch.buffer)).size).toBe(2);
+    slabs.close(cursor);
+    slabs.release(batches.slice(0, 3));
+    expect(slabs.freeSlabCount).toBe(1);
+    slabs.release(batches.slice(3));
+    expect(slabs.freeSlabCount).toBe(2);
+  });
+
   it('keeps a pinned slab out of use until it is unpinned, however often the unpin is called', () => {
     const slabs = pool();
     const cursor = new SlabCursor();
     const batch = store(slabs, bytes(16 * KIB, 1), cursor);
     store(slabs, bytes(16 * KIB, 2), cursor); // moves the log on to its next slab
     const unpin = slabs.pin([batch, batch]);
-    slabs.release(batch);
+    slabs.release([batch]);
     expect(slabs.freeSlabCount).toBe(0);
     expect(store(slabs, bytes(100, 3), new SlabCursor()).buffer).not.toBe(batch.buffer);
     expect(batch).toEqual(bytes(16 * KIB, 1));
@@ -99,7 +111,7 @@ describe('SlabPool', () => {
     const batch = store(slabs, bytes(100, 1), cursor);
     slabs.close(cursor);
     expect(slabs.freeSlabCount).toBe(0);
-    slabs.release(batch);
+    slabs.release([batch]);
     expect(slabs.freeSlabCount).toBe(1);
   });
 
@@ -110,7 +122,7 @@ describe('SlabPool', () => {
     const stored = cursors.map((cursor, i) => store(slabs, bytes(100, i), cursor));
     cursors.forEach((cursor) => slabs.close(cursor));
     stored.forEach((batch) => {
-      slabs.release(batch);
+      slabs.release([batch]);
       now += 1000;
     });
     expect(slabs.freeSlabCount).toBe(3);
@@ -134,7 +146,7 @@ describe('SlabPool', () => {
     expect(large.buffer.byteLength).toBeGreaterThanOrEqual(40 * KIB);
     expect(large).toEqual(bytes(40 * KIB, 4));
     slabs.pin([large])();
-    slabs.release(large);
+    slabs.release([large]);
     expect(slabs.freeSlabCount).toBe(0);
   });
 });

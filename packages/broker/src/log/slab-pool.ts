@@ -100,12 +100,26 @@ export class SlabPool {
     return start;
   }
 
-  /** The log no longer holds this batch (given as the memory `copyIn` wrote it into, or a view of it). */
-  release(batch: Buffer): void {
-    const slab = this.slabs.get(batch.buffer as ArrayBuffer);
-    if (!slab) return;
-    slab.live--;
-    this.recycleIfUnused(slab);
+  /**
+   * The log no longer holds these batches (each given as the memory `copyIn` wrote it into, or a
+   * view of it): a deleted segment's, or a deleted topic's.
+   */
+  release(batches: readonly Buffer[]): void {
+    let slab: Slab | undefined;
+    let count = 0;
+    let previous: ArrayBufferLike | null = null;
+    for (const batch of batches) {
+      // A log's batches lie one after another in its slabs: a run of them in one slab is one lookup.
+      if (batch.buffer === previous) {
+        count++;
+        continue;
+      }
+      if (slab) this.unlive(slab, count);
+      previous = batch.buffer;
+      slab = this.slabs.get(batch.buffer as ArrayBuffer);
+      count = 1;
+    }
+    if (slab) this.unlive(slab, count);
   }
 
   /**
@@ -176,6 +190,11 @@ export class SlabPool {
     const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false, freedAt: 0 };
     this.slabs.set(slab.memory.buffer as ArrayBuffer, slab);
     return slab;
+  }
+
+  private unlive(slab: Slab, batches: number): void {
+    slab.live -= batches;
+    this.recycleIfUnused(slab);
   }
 
   private recycleIfUnused(slab: Slab): void {
