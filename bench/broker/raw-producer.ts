@@ -9,7 +9,8 @@
  * Prints one JSON line: { records, valueBytes, elapsedMs }.
  */
 import { connect } from 'node:net';
-import { ApiKey, decodeResponseFrame, encodeRecordBatch, encodeRequestFrame } from '@lanes/kafka-protocol';
+import { encodeRecordBatch } from '@lanes/kafka-protocol';
+import { decodeProduceResponse, produceRequestWire } from './produce-wire';
 
 const BATCH_BYTES = 16 * 1024;
 const IN_FLIGHT = 32;
@@ -23,15 +24,8 @@ async function main(): Promise<void> {
   const requests = Math.ceil(Number(recordsText) / (perBatch * partitions));
   const value = Buffer.alloc(valueBytes, 'x');
   const batch = encodeRecordBatch({ records: Array.from({ length: perBatch }, () => ({ key: null, value })) });
-  const frames = Array.from({ length: requests }, (_, correlationId) => {
-    const body = encodeRequestFrame(
-      { apiKey: ApiKey.Produce, apiVersion: 7, correlationId, clientId: 'lanes-raw-producer' },
-      { acks: 1, timeoutMs: 30_000, topicData: [{ name: topic!, partitionData: Array.from({ length: partitions }, (_, index) => ({ index, records: batch })) }] },
-    );
-    const size = Buffer.allocUnsafe(4);
-    size.writeInt32BE(body.length, 0);
-    return Buffer.concat([size, body]);
-  });
+  const perPartition = Array.from({ length: partitions }, () => batch);
+  const frames = Array.from({ length: requests }, (_, correlationId) => produceRequestWire('lanes-raw-producer', correlationId, topic!, perPartition, 1));
 
   const socket = connect(Number(port), host);
   socket.setNoDelay(true);
@@ -49,8 +43,7 @@ async function main(): Promise<void> {
       while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
         const frame = pending.subarray(4, 4 + pending.readInt32BE(0));
         pending = pending.subarray(4 + frame.length);
-        const { body } = decodeResponseFrame(ApiKey.Produce, 7, frame);
-        const failed = body.responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== 0);
+        const failed = decodeProduceResponse(frame).responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== 0);
         if (failed) reject(new Error(`the broker refused a batch for partition ${failed.index}: error ${failed.errorCode}`));
         answered++;
       }
