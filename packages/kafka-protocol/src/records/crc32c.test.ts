@@ -45,10 +45,27 @@ describe('crc32c', () => {
     expect(differ, 'sizes (negative: in pieces) where the two disagree').toEqual([]);
   });
 
+  it('agrees with the portable implementation around the sizes where three streams start and end, at every alignment', () => {
+    // Three streams run over 3 x 256 and 3 x 4096 bytes at a time (native/crc32c.c), after up to 7
+    // bytes that bring the data to an 8-byte boundary.
+    const data = randomBytes(3 * 3 * 4096 + 64);
+    const differ: string[] = [];
+    for (const around of [3 * 256, 3 * 4096, 2 * 3 * 4096, 2 * 3 * 4096 + 3 * 256]) {
+      for (let size = around - 9; size <= around + 9; size++) {
+        for (let start = 0; start < 8; start++) {
+          const piece = data.subarray(start, start + size);
+          if (crc32c(piece) !== portableCrc32c(piece)) differ.push(`${size}@${start}`);
+        }
+      }
+    }
+    expect(differ, 'size@start where the two disagree').toEqual([]);
+  });
+
   it("uses the CPU's CRC32 instruction on Linux x86-64 machines that have it", () => {
     const cpuHasIt = process.arch === 'x64' && /\bsse4_2\b/.test(readFileSync('/proc/cpuinfo', 'utf8'));
-    // sse4_crc32 is built at install (pnpm onlyBuiltDependencies); on such a machine, not using it means the build failed.
-    if (process.platform === 'linux') expect(crc32cImplementation).toBe(cpuHasIt ? 'sse4_crc32' : '@node-rs/crc32');
-    else expect(['sse4_crc32', '@node-rs/crc32']).toContain(crc32cImplementation);
+    // native/crc32c.c is built at install (scripts/build-native.mjs); on such a machine, not using it means the build failed.
+    if (process.platform === 'linux') expect(crc32cImplementation).toBe(cpuHasIt ? 'native (three-way SSE 4.2)' : '@node-rs/crc32');
+    else expect(['native (three-way SSE 4.2)', '@node-rs/crc32']).toContain(crc32cImplementation);
   });
+
 });
