@@ -53,8 +53,10 @@ export class Connection implements ClientConnection {
   private readonly releasing = new AbortController();
   /** Set once a request failed: later frames are ignored and the connection closes when earlier answers are out. */
   private stopping = false;
-  /** Answers of this turn of the event loop, not yet handed to the socket (see write). */
+  /** Answers not yet handed to the socket (see write). */
   private readonly outgoing = new OutgoingChunks();
+  /** Inside receive: its answers are written when it has handled the whole read. */
+  private receiving = false;
   private flushScheduled = false;
 
   get released(): AbortSignal {
@@ -77,8 +79,11 @@ export class Connection implements ClientConnection {
 
   /** Bytes read from the socket, valid only until this returns (socket-reader.ts). */
   receive(chunk: Buffer): void {
+    this.receiving = true;
     const result = this.splitter.push(chunk);
+    this.receiving = false;
     if (!result.ok) this.fail(result.reason);
+    else this.flush();
   }
 
   private onFrame(frame: Buffer): void {
@@ -121,11 +126,12 @@ export class Connection implements ClientConnection {
   }
 
   /**
-   * Responses that become ready in the same turn of the event loop leave together, once the loop
-   * has handled every socket read that was waiting (setImmediate runs after the poll phase): on
-   * loopback a write system call also pays for the receiver's TCP processing, so fewer, larger
-   * writes matter, and each socket.write costs a stream's bookkeeping too. Answers encoded one after
-   * another sit side by side in memory (Writer's arena) and go out as one piece.
+   * Answers leave together: those to the requests of one read once the whole read is handled,
+   * others (a long-poll Fetch, a JoinGroup, settled later) at the end of the event loop's turn,
+   * with whatever else settles in it (setImmediate runs after the poll phase). On loopback a write
+   * system call also pays for the receiver's TCP processing, so fewer, larger writes matter, and
+   * each socket.write costs a stream's bookkeeping too. Answers encoded one after another sit side
+   * by side in memory (Writer's arena) and go out as one piece.
    */
   private write({ chunks, written }: NonNullable<Answer>): void {
     if (this.isClosed) {
@@ -134,15 +140,18 @@ export class Connection implements ClientConnection {
     }
     for (const chunk of chunks) this.outgoing.add(chunk);
     if (written) this.outgoing.afterWrite(written);
-    if (!this.flushScheduled) {
+    if (!this.receiving && !this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
     }
   }
 
-  /** Hands what this turn answered to the socket, or, once closed, lets its memory go. */
+  /** Hands what was answered to the socket, or, once closed, lets its memory go. */
   private flush(): void {
-    this.flushScheduled = false;
+    if (this.outgoing.isEmpty) return;
     const { chunks, written } = this.outgoing.take();
     if (this.isClosed || chunks.length === 0) {
       written?.();

@@ -22,6 +22,10 @@ export class OutgoingChunks {
     this.runEnd = chunk.byteOffset + chunk.length;
   }
 
+  get isEmpty(): boolean {
+    return this.run === null && this.chunks.length === 0 && this.callbacks.length === 0;
+  }
+
   afterWrite(callback: () => void): void {
     this.callbacks.push(callback);
   }
