@@ -32,6 +32,9 @@ export interface ReportContext {
   clientVersions: string;
   partitions: number;
   messagesPerSend: number;
+  /** Interleaved rounds of kcat produce, and of the raw producer and loopback copy. */
+  kcatRounds: number;
+  capacityRounds: number;
   /** The error code each broker answered a batch with a wrong CRC-32C with (crc-probe.ts); 0 = stored it. */
   crcChecks: { embedded: number; mock: number };
 }
@@ -125,7 +128,7 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
       'Producer clocks stop when every record is acknowledged; consumer clocks at the last record (kafkajs: including the group join). ' +
       'MB/s counts record values only, MB = 10⁶ bytes. The loopback copy sends the same number of bytes in 16 KB writes to a node:net server (its own process) that discards them. ' +
       'Both brokers and the sink run throughout, and the figures the ratios compare come from interleaved rounds (ABC, CBA, ...), each side keeping its fastest: ' +
-      'four rounds of kcat produce, each into a fresh topic (an embedded one is deleted once checked), and three of the raw producer and the loopback copy. ' +
+      `${context.kcatRounds} rounds of kcat produce, each into a fresh topic (an embedded one is deleted once checked), and ${context.capacityRounds} of the raw producer and the loopback copy. ` +
       'Consumes run once, after the produce rounds. Every process runs on the same machine, so the clients compete with the broker for its cores.',
   );
   lines.push('');

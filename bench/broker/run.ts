@@ -34,9 +34,9 @@ const SIZES = [
 /** A first, untimed pass so V8 has compiled the broker's hot paths before anything is measured. */
 const WARM_UP_FRACTION = 0.1;
 /** kcat produce rounds per broker, interleaved; each keeps its fastest (interleaved.ts). */
-const KCAT_ROUNDS = 4;
+const KCAT_ROUNDS = 6;
 /** Raw producer and loopback copy rounds, interleaved the same way. */
-const CAPACITY_ROUNDS = 3;
+const CAPACITY_ROUNDS = 5;
 /** What librdkafka's mock cluster keeps of each partition (rdkafka_mock.c): the raw rounds give the
  * embedded broker the same budget, so neither pays for memory the other does not keep. */
 const MOCK_RETENTION_BYTES = 5 * 1024 * 1024;
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     for (const target of running.reverse()) await target.stop();
   }
 
-  const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND, crcChecks });
+  const report = renderReport(results, { date, clientVersions: await kcatVersion(), partitions: PARTITIONS, messagesPerSend: MESSAGES_PER_SEND, kcatRounds: KCAT_ROUNDS, capacityRounds: CAPACITY_ROUNDS, crcChecks });
   process.stdout.write(`\n${report}\n`);
 
   if (profileDir) process.stdout.write(`\n${busiestProfileReport(profileDir, repoRoot, 'Embedded broker CPU profile')}\n`);
