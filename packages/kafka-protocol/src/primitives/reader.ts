@@ -1,7 +1,7 @@
+import { readInt8, readInt16, readInt32, readInt64, readUInt32 } from './big-endian';
 import { ProtocolError } from './protocol-error';
 import { RECENT_STRING_MAX_BYTES, recentString } from './recent-strings';
 
-const TWO_POW_32 = 4294967296;
 
 /**
  * Reads Kafka primitive types from a buffer, front to back.
@@ -35,8 +35,10 @@ export class Reader {
     return at;
   }
 
+  // Integers byte by byte (big-endian.ts says why); take() has checked the bytes are there.
+
   int8(): number {
-    return this.buffer.readInt8(this.take(1));
+    return readInt8(this.buffer, this.take(1));
   }
 
   bool(): boolean {
@@ -44,25 +46,24 @@ export class Reader {
   }
 
   int16(): number {
-    return this.buffer.readInt16BE(this.take(2));
+    return readInt16(this.buffer, this.take(2));
   }
 
   uint16(): number {
-    return this.buffer.readUInt16BE(this.take(2));
+    return readInt16(this.buffer, this.take(2)) & 0xffff;
   }
 
   int32(): number {
-    return this.buffer.readInt32BE(this.take(4));
+    return readInt32(this.buffer, this.take(4));
   }
 
   uint32(): number {
-    return this.buffer.readUInt32BE(this.take(4));
+    return readUInt32(this.buffer, this.take(4));
   }
 
   /** int64 as a JS number: exact for every offset, timestamp and id below 2^53. */
   int64(): number {
-    const at = this.take(8);
-    return this.buffer.readInt32BE(at) * TWO_POW_32 + this.buffer.readUInt32BE(at + 4);
+    return readInt64(this.buffer, this.take(8));
   }
 
   float64(): number {

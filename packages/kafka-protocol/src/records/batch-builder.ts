@@ -20,7 +20,7 @@ import {
 } from './batch-header';
 import { compressRecords } from './compression';
 import { crc32c } from './crc32c';
-import { writeInt64 } from './int64';
+import { writeInt64 } from '../primitives/big-endian';
 
 export interface RecordToEncode {
   key?: Buffer | string | null;

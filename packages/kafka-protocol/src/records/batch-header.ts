@@ -1,4 +1,4 @@
-import { readInt64, writeInt64 } from './int64';
+import { readInt8, readInt16, readInt32, readInt64, readUInt32, writeInt64 } from '../primitives/big-endian';
 import { RecordBatchError, RecordBatchErrorCode } from './record-batch-error';
 
 /*
@@ -107,27 +107,27 @@ export function readBatchHeader(buf: Buffer, offset = 0): BatchHeader {
       `record batch header needs ${BATCH_HEADER_SIZE} bytes, only ${Math.max(0, buf.length - offset)} left`,
     );
   }
-  const magic = buf.readInt8(offset + MAGIC_OFFSET);
+  const magic = readInt8(buf, offset + MAGIC_OFFSET);
   assertMagic(magic);
-  const attributes = buf.readInt16BE(offset + ATTRIBUTES_OFFSET);
+  const attributes = readInt16(buf, offset + ATTRIBUTES_OFFSET);
   return {
     baseOffset: readInt64(buf, offset + BASE_OFFSET_OFFSET),
-    batchLength: buf.readInt32BE(offset + BATCH_LENGTH_OFFSET),
-    partitionLeaderEpoch: buf.readInt32BE(offset + PARTITION_LEADER_EPOCH_OFFSET),
+    batchLength: readInt32(buf, offset + BATCH_LENGTH_OFFSET),
+    partitionLeaderEpoch: readInt32(buf, offset + PARTITION_LEADER_EPOCH_OFFSET),
     magic,
-    crc: buf.readUInt32BE(offset + CRC_OFFSET),
+    crc: readUInt32(buf, offset + CRC_OFFSET),
     attributes,
     compression: compressionOf(attributes),
     timestampType: attributes & TIMESTAMP_TYPE_BIT ? 'log-append' : 'create',
     isTransactional: (attributes & TRANSACTIONAL_BIT) !== 0,
     isControl: (attributes & CONTROL_BIT) !== 0,
-    lastOffsetDelta: buf.readInt32BE(offset + LAST_OFFSET_DELTA_OFFSET),
+    lastOffsetDelta: readInt32(buf, offset + LAST_OFFSET_DELTA_OFFSET),
     baseTimestamp: readInt64(buf, offset + BASE_TIMESTAMP_OFFSET),
     maxTimestamp: readInt64(buf, offset + MAX_TIMESTAMP_OFFSET),
     producerId: readInt64(buf, offset + PRODUCER_ID_OFFSET),
-    producerEpoch: buf.readInt16BE(offset + PRODUCER_EPOCH_OFFSET),
-    baseSequence: buf.readInt32BE(offset + BASE_SEQUENCE_OFFSET),
-    recordCount: buf.readInt32BE(offset + RECORD_COUNT_OFFSET),
+    producerEpoch: readInt16(buf, offset + PRODUCER_EPOCH_OFFSET),
+    baseSequence: readInt32(buf, offset + BASE_SEQUENCE_OFFSET),
+    recordCount: readInt32(buf, offset + RECORD_COUNT_OFFSET),
   };
 }
 

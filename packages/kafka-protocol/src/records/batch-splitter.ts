@@ -10,6 +10,7 @@ import {
   type BatchHeader,
 } from './batch-header';
 import { crc32c } from './crc32c';
+import { readInt8, readInt32, readUInt32 } from '../primitives/big-endian';
 import { RecordBatchError, RecordBatchErrorCode } from './record-batch-error';
 
 /** One validated batch: its header, and its bytes as a view of the blob it came from (no copy). */
@@ -54,9 +55,9 @@ function checkedBatchSize(records: Buffer, position: number): number {
   if (left <= MAGIC_OFFSET) {
     throw corrupt(`record batch at byte ${position} is truncated: ${left} bytes, too few to hold a header`);
   }
-  assertMagic(records.readInt8(position + MAGIC_OFFSET));
+  assertMagic(readInt8(records, position + MAGIC_OFFSET));
 
-  const batchLength = records.readInt32BE(position + BATCH_LENGTH_OFFSET);
+  const batchLength = readInt32(records, position + BATCH_LENGTH_OFFSET);
   if (batchLength < MIN_BATCH_LENGTH) {
     throw corrupt(
       `record batch at byte ${position} declares batchLength ${batchLength}, less than the ${MIN_BATCH_LENGTH} its header needs`,
@@ -67,7 +68,7 @@ function checkedBatchSize(records: Buffer, position: number): number {
     throw corrupt(`record batch at byte ${position} is truncated: declares ${size} bytes, only ${left} present`);
   }
 
-  const stored = records.readUInt32BE(position + CRC_OFFSET);
+  const stored = readUInt32(records, position + CRC_OFFSET);
   const computed = crc32c(records.subarray(position + ATTRIBUTES_OFFSET, position + size));
   if (stored !== computed) {
     throw corrupt(

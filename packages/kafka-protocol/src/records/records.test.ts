@@ -4,7 +4,7 @@ import { encodeRecordBatch } from './batch-builder';
 import { ATTRIBUTES_OFFSET, BATCH_HEADER_SIZE, CRC_OFFSET, MAX_TIMESTAMP_OFFSET, encodeAttributes, writeBaseOffset } from './batch-header';
 import { splitBatches } from './batch-splitter';
 import { crc32c } from './crc32c';
-import { writeInt64 } from './int64';
+import { writeInt64 } from '../primitives/big-endian';
 import { RecordBatchError } from './record-batch-error';
 import { decodeRecords } from './records';
 
