@@ -51,6 +51,8 @@ export class Connection implements ClientConnection {
    */
   private isClosed = false;
   private readonly releasing = new AbortController();
+  /** Read for every request (dispatch.ts): the signal itself, not AbortController's checked getter each time. */
+  readonly released: AbortSignal = this.releasing.signal;
   /** Set once a request failed: later frames are ignored and the connection closes when earlier answers are out. */
   private stopping = false;
   /** Answers not yet handed to the socket (see write). */
@@ -58,10 +60,6 @@ export class Connection implements ClientConnection {
   /** Inside receive: its answers are written when it has handled the whole read. */
   private receiving = false;
   private flushScheduled = false;
-
-  get released(): AbortSignal {
-    return this.releasing.signal;
-  }
 
   constructor(
     private readonly socket: Socket,
