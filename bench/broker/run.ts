@@ -11,14 +11,14 @@ import { join } from 'node:path';
 import { repoRoot } from './child-processes';
 import { produceDamagedBatch } from './crc-probe';
 import { countRecords, createTopic, deleteTopic, kafkajsConsume, kafkajsProduce } from './kafkajs-workload';
-import { bestOfInterleaved } from './interleaved';
+import { measureInterleaved } from './interleaved';
 import { kcatConsume, kcatPartitionCount, kcatProduce, kcatVersion } from './kcat-workload';
 import { measureLoopbackCopy } from './loopback-ceiling';
 import { megabytesPerSecond, messagesPerSecond, type Measurement } from './measurement';
 import { parseBenchOptions } from '../shared/bench-options';
 import { cpuMilliseconds, reapedChildrenCpuMilliseconds } from '../shared/process-cpu';
 import { busiestProfileReport } from './profile-summary';
-import { renderReport, type ProduceConsume, type SizeResults } from './report';
+import { renderReport, type FastestRounds, type ProduceConsume, type SizeResults } from './report';
 import { rawProduce } from './raw-workload';
 import { startEmbeddedBroker, startLoopbackSink, startMockCluster, type RunningTarget } from './targets';
 import { writeRecordFile, type RecordWorkload } from './workload-files';
@@ -38,7 +38,7 @@ const SIZES = [
  * round and on the cores kcat needed; after a whole pass, 34 ms in the first and 1-10 ms after.
  */
 const WARM_UP_FRACTION = 1;
-/** kcat produce rounds per broker, interleaved; each keeps its fastest (interleaved.ts). */
+/** kcat produce rounds per broker, interleaved; each side's median round is compared (interleaved.ts). */
 const KCAT_ROUNDS = 6;
 /** Raw producer and loopback copy rounds, interleaved the same way. */
 const CAPACITY_ROUNDS = 5;
@@ -108,7 +108,10 @@ interface Brokers {
  * is deleted once checked, so that later rounds do not run on a broker holding earlier rounds'
  * records; the last round's topic on each broker stays for kcat's consume, measured once after.
  */
-async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{ embedded: ProduceConsume; retained: Measurement; mock: ProduceConsume }> {
+async function kcatRounds(
+  brokers: Brokers,
+  workload: RecordWorkload,
+): Promise<{ embedded: ProduceConsume; retained: Measurement; mock: ProduceConsume; fastest: FastestRounds['kcat'] }> {
   const { embedded, mock } = brokers;
   const topicOf = (kind: string, round: number) => `bench-kcat-${kind}-${workload.valueBytes}-${round}`;
   const last = KCAT_ROUNDS - 1;
@@ -122,8 +125,8 @@ async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{
     if (deleteAfter) await deleteTopic(target.bootstrap, topic);
     return produce;
   };
-  log(`${workload.label} · kcat produce, best of ${KCAT_ROUNDS} interleaved rounds:`);
-  const [embeddedProduce, retainedProduce, mockProduce] = await bestOfInterleaved(
+  log(`${workload.label} · kcat produce, ${KCAT_ROUNDS} interleaved rounds:`);
+  const [embeddedRounds, retainedRounds, mockRounds] = await measureInterleaved(
     KCAT_ROUNDS,
     [
       {
@@ -149,7 +152,12 @@ async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{
   const embeddedConsume = await consumeLastRound(embedded);
   const mockConsume = await consumeLastRound(mock);
   await deleteTopic(embedded.bootstrap, topicOf('all', last));
-  return { embedded: { produce: embeddedProduce, consume: embeddedConsume }, retained: retainedProduce, mock: { produce: mockProduce, consume: mockConsume } };
+  return {
+    embedded: { produce: embeddedRounds.median, consume: embeddedConsume },
+    retained: retainedRounds.median,
+    mock: { produce: mockRounds.median, consume: mockConsume },
+    fastest: { embedded: embeddedRounds.fastest, retained: retainedRounds.fastest, mock: mockRounds.fastest },
+  };
 }
 
 /**
@@ -157,15 +165,18 @@ async function kcatRounds(brokers: Brokers, workload: RecordWorkload): Promise<{
  * both brokers (each keeping 5 MiB per partition), and the same bytes copied over plain loopback TCP,
  * interleaved.
  */
-async function capacityRounds(brokers: Brokers, workload: RecordWorkload): Promise<{ embedded: Measurement; mock: Measurement; loopback: Measurement }> {
+async function capacityRounds(
+  brokers: Brokers,
+  workload: RecordWorkload,
+): Promise<{ embedded: Measurement; mock: Measurement; loopback: Measurement; fastest: FastestRounds['raw'] }> {
   const { embedded, mock, sink } = brokers;
   const topic = `bench-raw-${workload.valueBytes}`;
   await createTopic(embedded.bootstrap, topic, PARTITIONS, { 'retention.bytes': String(MOCK_RETENTION_BYTES) });
   await prepareTopic(embedded, topic, false);
   await prepareTopic(mock, topic, false);
   const raw = (target: RunningTarget) => () => rawProduce(target.bootstrap, topic, PARTITIONS, workload.valueBytes, workload.records);
-  log(`${workload.label} · raw producer and loopback copy, best of ${CAPACITY_ROUNDS} interleaved rounds:`);
-  const [embeddedRaw, mockRaw, loopback] = await bestOfInterleaved(
+  log(`${workload.label} · raw producer and loopback copy, ${CAPACITY_ROUNDS} interleaved rounds:`);
+  const [embeddedRaw, mockRaw, loopback] = await measureInterleaved(
     CAPACITY_ROUNDS,
     [
       { name: 'embedded broker · raw producer, 16 KB batches', run: raw(embedded) },
@@ -175,7 +186,12 @@ async function capacityRounds(brokers: Brokers, workload: RecordWorkload): Promi
     log,
   );
   await deleteTopic(embedded.bootstrap, topic);
-  return { embedded: embeddedRaw, mock: mockRaw, loopback };
+  return {
+    embedded: embeddedRaw.median,
+    mock: mockRaw.median,
+    loopback: loopback.median,
+    fastest: { embedded: embeddedRaw.fastest, mock: mockRaw.fastest },
+  };
 }
 
 async function kafkajsRound(target: RunningTarget, workload: RecordWorkload): Promise<ProduceConsume> {
@@ -240,6 +256,7 @@ async function main(): Promise<void> {
         mockKcat: kcat.mock,
         embeddedRaw: capacity.embedded,
         mockRaw: capacity.mock,
+        fastest: { kcat: kcat.fastest, raw: capacity.fastest },
       });
     }
   } finally {
