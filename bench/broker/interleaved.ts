@@ -47,7 +47,7 @@ export async function measureInterleaved<const C extends readonly Contender[]>(
   return measured.map(summarize) as { [K in keyof C]: RoundsSummary };
 }
 
-export function summarize(measurements: readonly Measurement[]): RoundsSummary {
+function summarize(measurements: readonly Measurement[]): RoundsSummary {
   const byTime = [...measurements].sort((a, b) => a.elapsedMs - b.elapsedMs);
   return { median: byTime[Math.floor((byTime.length - 1) / 2)]!, fastest: byTime[0]! };
 }

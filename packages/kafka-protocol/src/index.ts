@@ -7,7 +7,7 @@
  */
 export * from './generated';
 export { ErrorCode, errorName, type ErrorCodeName } from './error-codes';
-export { Reader, Writer, ProtocolError, bytesLength, type Bytes } from './primitives';
+export { Reader, Writer, ProtocolError, bytesLength, readInt16, readInt32, type Bytes } from './primitives';
 export { codecFor, type EncodeInput, type MessageCodec } from './schema/codec';
 export { MAX_VERSION, inRange, isFlexible, type MessageSchema, type FieldSchema, type VersionRange } from './schema/message-schema';
 export {

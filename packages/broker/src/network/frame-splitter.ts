@@ -1,4 +1,4 @@
-import { ApiKey } from '@lanes/kafka-protocol';
+import { ApiKey, readInt16, readInt32 } from '@lanes/kafka-protocol';
 
 /**
  * Reassembles Kafka frames (int32 size, then that many bytes) from TCP chunks whose memory is reused
@@ -49,7 +49,7 @@ export class FrameSplitter {
       }
       let size: number;
       if (this.sizeHave === 0 && chunk.length - at >= SIZE_BYTES) {
-        size = chunk.readInt32BE(at);
+        size = readInt32(chunk, at);
         at += SIZE_BYTES;
       } else {
         const n = Math.min(SIZE_BYTES - this.sizeHave, chunk.length - at);
@@ -58,7 +58,7 @@ export class FrameSplitter {
         at += n;
         if (this.sizeHave < SIZE_BYTES) break;
         this.sizeHave = 0;
-        size = this.sizeBytes.readInt32BE(0);
+        size = readInt32(this.sizeBytes, 0);
       }
       if (size < 0 || size > this.maxFrameBytes) {
         this.failed = true;
@@ -100,5 +100,5 @@ export class FrameSplitter {
 }
 
 function isProduce(frame: Buffer): boolean {
-  return frame.length >= 2 && frame.readInt16BE(0) === ApiKey.Produce;
+  return frame.length >= 2 && readInt16(frame, 0) === ApiKey.Produce;
 }

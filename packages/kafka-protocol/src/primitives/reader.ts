@@ -2,7 +2,6 @@ import { readInt8, readInt16, readInt32, readInt64, readUInt32 } from './big-end
 import { ProtocolError } from './protocol-error';
 import { RECENT_STRING_MAX_BYTES, recentString } from './recent-strings';
 
-
 /**
  * Reads Kafka primitive types from a buffer, front to back.
  * See "Protocol Primitive Types" in Kafka's protocol guide. Every read is bounds-checked and

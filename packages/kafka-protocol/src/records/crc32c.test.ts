@@ -67,5 +67,4 @@ describe('crc32c', () => {
     if (process.platform === 'linux') expect(crc32cImplementation).toBe(cpuHasIt ? 'native (three-way SSE 4.2)' : '@node-rs/crc32');
     else expect(['native (three-way SSE 4.2)', '@node-rs/crc32']).toContain(crc32cImplementation);
   });
-
 });
