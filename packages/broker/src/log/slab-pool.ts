@@ -37,7 +37,7 @@ export interface Slab {
   filling: boolean;
   /** On its size's free list. */
   free: boolean;
-  /** When it went on the free list. */
+  /** When it went on the free list (until then, when it was made). */
   freedAt: number;
 }
 
@@ -187,7 +187,10 @@ export class SlabPool {
   }
 
   private newSlab(bytes: number): Slab {
-    const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false, freedAt: 0 };
+    // freedAt starts as a clock reading, not 0: V8 stores a field that has only held small integers
+    // as one, and the first slab freed (a clock reading is not one) would change the shape of every
+    // slab and make V8 throw away the compiled code that stores batches.
+    const slab: Slab = { memory: Buffer.allocUnsafeSlow(bytes), live: 0, pins: 0, filling: false, free: false, freedAt: this.clock() };
     this.slabs.set(slab.memory.buffer as ArrayBuffer, slab);
     return slab;
   }

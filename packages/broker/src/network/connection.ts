@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
-import { FrameSplitter } from './frame-splitter';
+import { FrameSplitter, type FrameReceiver } from './frame-splitter';
 import { OutgoingChunks } from './outgoing-chunks';
-import { ResponseQueue } from './response-queue';
+import { ResponseQueue, type ResponseWriter } from './response-queue';
+import type { ChunkReceiver } from './socket-reader';
 
 export interface ClientConnection {
   readonly id: number;
@@ -40,7 +41,7 @@ export interface ConnectionOptions {
 let nextConnectionId = 1;
 
 /** One client socket: frames in, responses out in request order, never more than it can hold. */
-export class Connection implements ClientConnection {
+export class Connection implements ClientConnection, ChunkReceiver, FrameReceiver, ResponseWriter<NonNullable<Answer>> {
   readonly id = nextConnectionId++;
   readonly clientHost: string;
   private readonly splitter: FrameSplitter;
@@ -68,8 +69,8 @@ export class Connection implements ClientConnection {
   ) {
     this.clientHost = `/${socket.remoteAddress ?? 'unknown'}`;
     socket.setNoDelay(true);
-    this.responses = new ResponseQueue((response) => this.write(response));
-    this.splitter = new FrameSplitter(options.maxRequestBytes, (frame) => this.onFrame(frame));
+    this.responses = new ResponseQueue(this);
+    this.splitter = new FrameSplitter(options.maxRequestBytes, this);
     socket.on('drain', () => this.resumeIfRoom());
     socket.on('error', () => this.close());
     socket.on('close', () => this.close());
@@ -84,7 +85,8 @@ export class Connection implements ClientConnection {
     else this.flush();
   }
 
-  private onFrame(frame: Buffer): void {
+  /** One whole request, from the frame splitter. */
+  receiveFrame(frame: Buffer): void {
     if (this.stopping || this.isClosed) return;
     // The answer's place in line is taken once the handler returns: nothing else can take one in
     // between (a handler never answers another request synchronously).
@@ -131,7 +133,7 @@ export class Connection implements ClientConnection {
    * each socket.write costs a stream's bookkeeping too. Answers encoded one after another sit side
    * by side in memory (Writer's arena) and go out as one piece.
    */
-  private write({ chunks, written }: NonNullable<Answer>): void {
+  writeResponse({ chunks, written }: NonNullable<Answer>): void {
     if (this.isClosed) {
       written?.();
       return;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FrameSplitter } from './frame-splitter';
+import { FrameSplitter, type FrameReceiver } from './frame-splitter';
+
+function frameReceiver(receiveFrame: (frame: Buffer) => void): FrameReceiver {
+  return { receiveFrame };
+}
 
 function sized(body: Buffer): Buffer {
   const size = Buffer.alloc(4);
@@ -9,7 +13,7 @@ function sized(body: Buffer): Buffer {
 
 function collect(maxFrameBytes = 1024) {
   const frames: Buffer[] = [];
-  const splitter = new FrameSplitter(maxFrameBytes, (frame) => frames.push(Buffer.from(frame)));
+  const splitter = new FrameSplitter(maxFrameBytes, frameReceiver((frame) => frames.push(Buffer.from(frame))));
   return { frames, splitter };
 }
 
@@ -130,14 +134,14 @@ describe('FrameSplitter, reads into one reused buffer', () => {
   it('hands a Produce request that lies in one read on as a view of that read, for its handler to use before returning', () => {
     const read = sized(produce);
     const seen: { inRead: boolean; bytes: Buffer }[] = [];
-    const splitter = new FrameSplitter(1024, (frame) => seen.push({ inRead: frame.buffer === read.buffer, bytes: Buffer.from(frame) }));
+    const splitter = new FrameSplitter(1024, frameReceiver((frame) => seen.push({ inRead: frame.buffer === read.buffer, bytes: Buffer.from(frame) })));
     splitter.push(read);
     expect(seen).toEqual([{ inRead: true, bytes: produce }]);
   });
 
   it('hands every other request on in memory of its own, which its handler may keep after the read buffer is reused', () => {
     const kept: Buffer[] = [];
-    const splitter = new FrameSplitter(1024, (frame) => kept.push(frame));
+    const splitter = new FrameSplitter(1024, frameReceiver((frame) => kept.push(frame)));
     const wire = Buffer.concat([sized(metadata), sized(metadata), sized(empty)]);
     pushThroughOneReadBuffer(splitter, wire, wire.length);
     pushThroughOneReadBuffer(splitter, wire, 5);
@@ -150,7 +154,7 @@ describe('FrameSplitter, reads into one reused buffer', () => {
     for (let readBytes = 1; readBytes <= wire.length; readBytes++) {
       const seen: Buffer[] = [];
       // A Produce frame is valid only while its handler runs; a copy is what a handler would store.
-      const splitter = new FrameSplitter(1024, (frame) => seen.push(frame.length >= 2 && frame.readInt16BE(0) === 0 ? Buffer.from(frame) : frame));
+      const splitter = new FrameSplitter(1024, frameReceiver((frame) => seen.push(frame.length >= 2 && frame.readInt16BE(0) === 0 ? Buffer.from(frame) : frame)));
       pushThroughOneReadBuffer(splitter, wire, readBytes);
       if (Buffer.concat(seen).compare(Buffer.concat([produce, metadata, produce, metadata])) !== 0 || seen.length !== 5) wrong.push(readBytes);
     }
@@ -159,7 +163,7 @@ describe('FrameSplitter, reads into one reused buffer', () => {
 
   it('assembles split Produce requests in one scratch buffer it reuses, and other split requests in memory of their own', () => {
     const frames: Buffer[] = [];
-    const splitter = new FrameSplitter(1024, (frame) => frames.push(frame));
+    const splitter = new FrameSplitter(1024, frameReceiver((frame) => frames.push(frame)));
     pushThroughOneReadBuffer(splitter, Buffer.concat([sized(produce), sized(produce), sized(metadata), sized(metadata)]), 9);
     const [firstProduce, secondProduce, firstMetadata, secondMetadata] = frames;
     expect(firstProduce!.buffer).toBe(secondProduce!.buffer);
@@ -172,7 +176,7 @@ describe('FrameSplitter, reads into one reused buffer', () => {
   it('assembles a split request larger than its scratch memory (1 MiB) in memory of its own', () => {
     const large = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.alloc(1024 * 1024, 3)]);
     const frames: Buffer[] = [];
-    const splitter = new FrameSplitter(2 * 1024 * 1024, (frame) => frames.push(frame));
+    const splitter = new FrameSplitter(2 * 1024 * 1024, frameReceiver((frame) => frames.push(frame)));
     pushThroughOneReadBuffer(splitter, Buffer.concat([sized(large), sized(produce)]), 64 * 1024);
     expect(frames[0]!.equals(large)).toBe(true);
     expect(frames[0]!.buffer).not.toBe(frames[1]!.buffer);

@@ -20,6 +20,11 @@ import { ApiKey, readInt16, readInt32 } from '@lanes/kafka-protocol';
  */
 export type FrameSplitResult = { ok: true } | { ok: false; reason: string };
 
+/** Where whole frames go: an object with a method (a Connection), not a closure made per connection (socket-reader.ts says why). */
+export interface FrameReceiver {
+  receiveFrame(frame: Buffer): void;
+}
+
 const SIZE_BYTES = 4;
 /** Frames up to this size are assembled in reused scratch memory; larger ones in memory of their own. */
 const SCRATCH_MAX_BYTES = 1024 * 1024;
@@ -36,7 +41,7 @@ export class FrameSplitter {
 
   constructor(
     private readonly maxFrameBytes: number,
-    private readonly onFrame: (frame: Buffer) => void,
+    private readonly receiver: FrameReceiver,
   ) {}
 
   push(chunk: Buffer): FrameSplitResult {
@@ -70,7 +75,7 @@ export class FrameSplitter {
       if (chunk.length - at >= size) {
         const frame = chunk.subarray(at, at + size);
         at += size;
-        this.onFrame(isProduce(frame) ? frame : Buffer.from(frame));
+        this.receiver.receiveFrame(isProduce(frame) ? frame : Buffer.from(frame));
       } else {
         this.assembling = size <= SCRATCH_MAX_BYTES ? this.scratchOf(size) : Buffer.allocUnsafeSlow(size);
         this.assembled = 0;
@@ -88,7 +93,7 @@ export class FrameSplitter {
     if (this.assembled === frame.length) {
       this.assembling = null;
       const ownMemory = frame.buffer !== this.scratch?.buffer;
-      this.onFrame(ownMemory || isProduce(frame) ? frame : Buffer.from(frame));
+      this.receiver.receiveFrame(ownMemory || isProduce(frame) ? frame : Buffer.from(frame));
     }
     return at + n;
   }

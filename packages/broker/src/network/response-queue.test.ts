@@ -7,7 +7,7 @@ function response(text: string): Buffer[] {
 
 function recordingQueue() {
   const written: string[] = [];
-  const queue = new ResponseQueue<Buffer[]>((chunks) => written.push(Buffer.concat(chunks).toString()));
+  const queue = new ResponseQueue<Buffer[]>({ writeResponse: (chunks) => written.push(Buffer.concat(chunks).toString()) });
   return { written, queue };
 }
 
@@ -50,7 +50,7 @@ describe('ResponseQueue', () => {
 
   it('passes every chunk of a multi-chunk response through together', () => {
     const chunks: Buffer[][] = [];
-    const queue = new ResponseQueue<Buffer[]>((c) => chunks.push(c));
+    const queue = new ResponseQueue<Buffer[]>({ writeResponse: (c) => chunks.push(c) });
     queue.reserve()([Buffer.from('size'), Buffer.from('header'), Buffer.from('body')]);
     expect(chunks).toEqual([[Buffer.from('size'), Buffer.from('header'), Buffer.from('body')]]);
   });

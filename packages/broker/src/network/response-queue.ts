@@ -3,11 +3,16 @@
  * well as correlation id (kafka-python raises CorrelationIdError otherwise), so a fast Metadata answer
  * must wait behind a slow, parked Fetch that came before it.
  */
+/** Where responses go, in order: an object with a method (a Connection), not a closure made per connection (socket-reader.ts says why). */
+export interface ResponseWriter<Response> {
+  writeResponse(response: Response): void;
+}
+
 export class ResponseQueue<Response> {
   private readonly slots: { ready: boolean; response: Response | null }[] = [];
   private onDrained: (() => void) | null = null;
 
-  constructor(private readonly write: (response: Response) => void) {}
+  constructor(private readonly writer: ResponseWriter<Response>) {}
 
   /** Reserves the next place in line; call the returned function with the response (or null for none). */
   reserve(): (response: Response | null) => void {
@@ -26,7 +31,7 @@ export class ResponseQueue<Response> {
    */
   ready(response: Response | null): void {
     if (this.slots.length === 0) {
-      if (response) this.write(response);
+      if (response) this.writer.writeResponse(response);
       return;
     }
     this.slots.push({ ready: true, response });
@@ -45,7 +50,7 @@ export class ResponseQueue<Response> {
   private drain(): void {
     while (this.slots.length > 0 && this.slots[0]!.ready) {
       const slot = this.slots.shift()!;
-      if (slot.response) this.write(slot.response);
+      if (slot.response) this.writer.writeResponse(slot.response);
     }
     if (this.slots.length === 0 && this.onDrained) {
       const callback = this.onDrained;

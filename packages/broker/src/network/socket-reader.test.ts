@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readWithReusedBuffer } from './socket-reader';
 
 let server: Server | undefined;
@@ -16,10 +16,13 @@ function listen(onAccepted: (socket: Socket, chunks: Buffer[], memory: Set<Array
   server = createServer({ pauseOnConnect: true }, (accepted) => {
     const chunks: Buffer[] = [];
     const memory = new Set<ArrayBufferLike>();
-    const socket = readWithReusedBuffer(accepted, (chunk) => {
-      memory.add(chunk.buffer);
-      chunks.push(Buffer.from(chunk));
-    });
+    const { socket } = readWithReusedBuffer(accepted, (socket) => ({
+      socket,
+      receive(chunk: Buffer) {
+        memory.add(chunk.buffer);
+        chunks.push(Buffer.from(chunk));
+      },
+    }));
     sockets.push(socket);
     onAccepted(socket, chunks, memory);
   });
@@ -50,6 +53,38 @@ describe('readWithReusedBuffer', () => {
     expect(answer).toBe('got it');
     expect(seen!.bytes.equals(sent)).toBe(true);
     expect(seen!.readBuffers).toBe(1);
+  });
+
+  it('gives each connection its own reads when several clients send at once', async () => {
+    const received = new Map<string, Buffer[]>();
+    const ended: Promise<void>[] = [];
+    const port = await listen((socket, chunks) => {
+      ended.push(
+        new Promise((resolve) =>
+          socket.on('end', () => {
+            const bytes = Buffer.concat(chunks);
+            received.set(bytes.subarray(0, 1).toString(), chunks);
+            resolve();
+          }),
+        ),
+      );
+    });
+    const payloads = ['a', 'b', 'c'].map((letter) => Buffer.alloc(1024 * 1024, letter));
+    for (const payload of payloads) {
+      const client = connect(port, '127.0.0.1', () => {
+        // Interleaved writes, so that the server reads from all three in the same turns.
+        for (let at = 0; at < payload.length; at += 64 * 1024) client.write(payload.subarray(at, at + 64 * 1024));
+        client.end();
+      });
+      sockets.push(client);
+    }
+    await vi.waitFor(() => expect(ended).toHaveLength(3));
+    await Promise.all(ended);
+
+    for (const payload of payloads) {
+      const bytes = Buffer.concat(received.get(payload.subarray(0, 1).toString())!);
+      expect(bytes.equals(payload)).toBe(true);
+    }
   });
 
   it('reports the remote address of the client', async () => {

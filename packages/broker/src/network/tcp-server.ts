@@ -16,11 +16,9 @@ export class TcpServer {
     private readonly options: TcpServerOptions,
     handle: FrameHandler,
   ) {
+    const connectionOptions: ConnectionOptions = { ...options, onClose: (connection) => this.connections.delete(connection) };
     this.server = createServer({ pauseOnConnect: true }, (accepted) => {
-      // Chunks arrive only from the next turn on, once the connection exists.
-      let connection: Connection | null = null;
-      const socket = readWithReusedBuffer(accepted, (chunk) => connection?.receive(chunk));
-      connection = new Connection(socket, handle, { ...options, onClose: (c) => this.connections.delete(c) });
+      const connection = readWithReusedBuffer(accepted, (socket) => new Connection(socket, handle, connectionOptions));
       this.connections.add(connection);
     });
   }
