@@ -39,9 +39,9 @@ const SIZES = [
  */
 const WARM_UP_FRACTION = 1;
 /** kcat produce rounds per broker, interleaved; each side's median round is compared (interleaved.ts). */
-const KCAT_ROUNDS = 6;
+const KCAT_ROUNDS = 10;
 /** Raw producer and loopback copy rounds, interleaved the same way. */
-const CAPACITY_ROUNDS = 5;
+const CAPACITY_ROUNDS = 7;
 /** What librdkafka's mock cluster keeps of each partition (rdkafka_mock.c): the raw rounds give the
  * embedded broker the same budget, so neither pays for memory the other does not keep. */
 const MOCK_RETENTION_BYTES = 5 * 1024 * 1024;
@@ -114,7 +114,7 @@ async function kcatRounds(
 ): Promise<{ embedded: ProduceConsume; retained: Measurement; mock: ProduceConsume; fastest: FastestRounds['kcat'] }> {
   const { embedded, mock } = brokers;
   const topicOf = (kind: string, round: number) => `bench-kcat-${kind}-${workload.valueBytes}-${round}`;
-  const last = KCAT_ROUNDS - 1;
+  const last = KCAT_ROUNDS;
   const produceInto = async (target: RunningTarget, topic: string, deleteAfter: boolean) => {
     // kcat is the only child that exits while it runs, so the reaped children's CPU is its own.
     const brokerBefore = cpuMilliseconds(target.pid);
