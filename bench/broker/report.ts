@@ -112,8 +112,13 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   lines.push(`| ingest msg/s (kcat produce): embedded ÷ mock | ${vsMock.join(' | ')} | ≥ ${TARGET_INGEST_VS_MOCK.toFixed(2)} |`);
   const retainedVsMock = results.map((r) => ratio(messagesPerSecond(r.embeddedKcatRetained) / messagesPerSecond(r.mockKcat.produce), TARGET_INGEST_VS_MOCK));
   lines.push(`| ingest msg/s (kcat produce), both keeping 5 MiB per partition³: embedded ÷ mock | ${retainedVsMock.join(' | ')} | ≥ ${TARGET_INGEST_VS_MOCK.toFixed(2)} |`);
-  const vsLoopback = results.map((r) => ratio(megabytesPerSecond(r.embeddedKcat.produce) / megabytesPerSecond(r.loopback), TARGET_INGEST_VS_LOOPBACK));
-  lines.push(`| ingest MB/s (kcat produce, 16 KB batches): embedded ÷ loopback TCP | ${vsLoopback.join(' | ')} | ≥ ${TARGET_INGEST_VS_LOOPBACK.toFixed(2)} |`);
+  // kcat's figure against the loopback copy is kcat's pace, not the broker's: the mock's beside it
+  // shows that, and the target is judged on the raw producer's row below.
+  const kcatVsLoopback = results.map((r) => {
+    const ofLoopback = (produce: Measurement) => (megabytesPerSecond(produce) / megabytesPerSecond(r.loopback)).toFixed(2);
+    return `${ofLoopback(r.embeddedKcat.produce)}; ${ofLoopback(r.mockKcat.produce)}`;
+  });
+  lines.push(`| ingest MB/s (kcat produce, 16 KB batches) ÷ loopback TCP: embedded; mock⁶ | ${kcatVsLoopback.join(' | ')} | |`);
   const rawVsMock = results.map((r) => ratio(megabytesPerSecond(r.embeddedRaw) / megabytesPerSecond(r.mockRaw), TARGET_INGEST_VS_MOCK));
   lines.push(`| ingest capacity (raw producer², 16 KB batches): embedded ÷ mock | ${rawVsMock.join(' | ')} | ≥ ${TARGET_INGEST_VS_MOCK.toFixed(2)} |`);
   const rawVsLoopback = results.map((r) => ratio(megabytesPerSecond(r.embeddedRaw) / megabytesPerSecond(r.loopback), TARGET_INGEST_VS_LOOPBACK));
@@ -140,7 +145,8 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
       'Producer clocks stop when every record is acknowledged; consumer clocks at the last record (kafkajs: including the group join). ' +
       'MB/s counts record values only, MB = 10⁶ bytes. The loopback copy sends the same number of bytes in 16 KB writes to a node:net server (its own process) that discards them. ' +
       "Both brokers and the sink run throughout, and the figures above come from interleaved rounds (ABC, CBA, ...), each side's median round (of an even number, the faster of the two in the middle): " +
-      `${context.kcatRounds} rounds of kcat produce, each into a fresh topic (an embedded one is deleted once checked), and ${context.capacityRounds} of the raw producer and the loopback copy. ` +
+      `${context.kcatRounds} rounds of kcat produce, each into a fresh topic (an embedded one is deleted once checked), and ${context.capacityRounds} of the raw producer and the loopback copy, ` +
+      "after one untimed round of each (a broker's first round of a workload costs it more than the ones after: interleaved.ts). " +
       'Consumes run once, after the produce rounds. Every process runs on the same machine, so the clients compete with the broker for its cores.',
   );
   lines.push('');
@@ -165,6 +171,11 @@ export function renderReport(results: SizeResults[], context: ReportContext): st
   lines.push(
     "⁵ Until 2026-11-22 the ratios compared each side's fastest round. The rounds are all warm (a whole untimed pass of each workload first), and what spreads them is " +
       "the machine, kcat's own CPU included: the same produce can cost kcat a fifth less in one round than in the others, and that round then decided the run.",
+  );
+  lines.push('');
+  lines.push(
+    "⁶ kcat's produce against the loopback copy measures kcat: on this kind of machine kcat's own CPU sets its pace, and the mock cluster with the same kcat " +
+      "gets no further. The target of 25 % of the loopback copy is judged on the raw producer's row, which costs next to nothing and so measures what the broker takes in.",
   );
 
   if (results.some((r) => r.mockKcat.consume.records < r.workload.records)) {
