@@ -1,5 +1,20 @@
 import { ApiKey, readInt16, readInt32 } from '@lanes/kafka-protocol';
 
+/** What `push` reports: whether the connection can go on. */
+export type FrameSplitResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Where whole frames go: an object with a method (a Connection) rather than a closure made for each
+ * connection (socket-reader.ts says why).
+ */
+export interface FrameReceiver {
+  receiveFrame(frame: Buffer): void;
+}
+
+const SIZE_BYTES = 4;
+/** Frames up to this size are assembled in reused scratch memory; larger ones in memory of their own. */
+const SCRATCH_MAX_BYTES = 1024 * 1024;
+
 /**
  * Reassembles Kafka frames (int32 size, then that many bytes) from TCP chunks whose memory is reused
  * once `push` returns (the connection reads every chunk into one buffer: socket-reader.ts).
@@ -18,17 +33,6 @@ import { ApiKey, readInt16, readInt32 } from '@lanes/kafka-protocol';
  * closes that connection, as Kafka does for an oversized request (socket.request.max.bytes), before
  * buffering what the size announced.
  */
-export type FrameSplitResult = { ok: true } | { ok: false; reason: string };
-
-/** Where whole frames go: an object with a method (a Connection), not a closure made per connection (socket-reader.ts says why). */
-export interface FrameReceiver {
-  receiveFrame(frame: Buffer): void;
-}
-
-const SIZE_BYTES = 4;
-/** Frames up to this size are assembled in reused scratch memory; larger ones in memory of their own. */
-const SCRATCH_MAX_BYTES = 1024 * 1024;
-
 export class FrameSplitter {
   /** The size prefix read so far when it arrived split. */
   private readonly sizeBytes = Buffer.alloc(SIZE_BYTES);

@@ -1,13 +1,16 @@
 /**
- * Keeps responses in request order on one connection. Kafka clients match responses by position as
- * well as correlation id (kafka-python raises CorrelationIdError otherwise), so a fast Metadata answer
- * must wait behind a slow, parked Fetch that came before it.
+ * Where responses go, in order: an object with a method (a Connection) rather than a closure made
+ * for each connection (socket-reader.ts says why).
  */
-/** Where responses go, in order: an object with a method (a Connection), not a closure made per connection (socket-reader.ts says why). */
 export interface ResponseWriter<Response> {
   writeResponse(response: Response): void;
 }
 
+/**
+ * Keeps responses in request order on one connection. Kafka clients match responses by position as
+ * well as correlation id (kafka-python raises CorrelationIdError otherwise), so a fast Metadata answer
+ * must wait behind a slow, parked Fetch that came before it.
+ */
 export class ResponseQueue<Response> {
   private readonly slots: { ready: boolean; response: Response | null }[] = [];
   private onDrained: (() => void) | null = null;
