@@ -26,8 +26,8 @@ const SCRATCH_MAX_BYTES = 1024 * 1024;
  *   before the log's own copy.
  * - any other request: bytes of its own. Handlers keep parts of them (a JoinGroup's protocol
  *   metadata, a SyncGroup's assignments) and may answer later (a long-poll Fetch).
- * A frame that spans chunks is copied once as its pieces arrive: into the scratch memory when it
- * fits (up to 1 MiB), otherwise into a buffer of its own.
+ * A frame that spans chunks is copied once as its pieces arrive: a Produce request into the scratch
+ * memory when it fits (up to 1 MiB), any other request (or a larger one) into a buffer of its own.
  *
  * A size below zero or above `maxFrameBytes` is reported once and the splitter stops: the caller
  * closes that connection, as Kafka does for an oversized request (socket.request.max.bytes), before
@@ -81,7 +81,7 @@ export class FrameSplitter {
         at += size;
         this.receiver.receiveFrame(isProduce(frame) ? frame : Buffer.from(frame));
       } else {
-        this.assembling = size <= SCRATCH_MAX_BYTES ? this.scratchOf(size) : Buffer.allocUnsafeSlow(size);
+        this.assembling = this.assemblyMemory(size, chunk, at);
         this.assembled = 0;
       }
     }
@@ -100,6 +100,17 @@ export class FrameSplitter {
       this.receiver.receiveFrame(ownMemory || isProduce(frame) ? frame : Buffer.from(frame));
     }
     return at + n;
+  }
+
+  /**
+   * Where a frame that spans chunks is put together: any request but Produce in memory of its own,
+   * which is handed on as it is; a Produce request (or one whose API key has not arrived yet) in the
+   * reused scratch memory when it fits.
+   */
+  private assemblyMemory(size: number, chunk: Buffer, at: number): Buffer {
+    const otherThanProduce = size >= 2 && chunk.length - at >= 2 && readInt16(chunk, at) !== ApiKey.Produce;
+    if (otherThanProduce) return Buffer.allocUnsafe(size);
+    return size <= SCRATCH_MAX_BYTES ? this.scratchOf(size) : Buffer.allocUnsafeSlow(size);
   }
 
   private scratchOf(size: number): Buffer {
