@@ -5,8 +5,9 @@ const TWO_POW_32 = 4294967296;
  * loads, where Buffer's readInt32BE and friends are method calls with range checks of their own.
  * Reader (after its bounds check), the record batch header (after checking its length once) and
  * the broker's frame splitter read every integer through them: a few nanoseconds each instead of
- * ten to twenty, some twenty a Produce request. Callers check that the bytes are there: past the end these read zeros.
- * int64 values are JS numbers: exact below 2^53, which every offset, timestamp and producer id is.
+ * ten to twenty, some twenty a Produce request. Callers check that the bytes are there: past the
+ * end these read zeros. int64 values are JS numbers: exact below 2^53, which every offset,
+ * timestamp and producer id is.
  */
 
 export function readInt8(buf: Uint8Array, at: number): number {
